@@ -1,0 +1,51 @@
+/**
+ * The `maillog` command: argument parsing, command dispatch, exit codes
+ * (0 ok, 1 no match, 2 usage or input error).
+ *
+ * @module
+ */
+
+import { runCorpus } from './corpus.js'
+import { runParse } from './parse.js'
+import { UsageError } from './usage.js'
+
+const HELP = `maillog — mail server logs as typed events
+
+usage:
+  maillog parse  [options] [files…]   one event per line as NDJSON (stdin when no file or "-")
+  maillog corpus check|update [dir]   run or regenerate the golden corpus (default: corpus)
+
+Run "maillog <command> --help" for the options of a command.
+`
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv
+  switch (command) {
+    case 'parse':
+      return runParse(rest)
+    case 'corpus':
+      return runCorpus(rest)
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(HELP)
+      return command === undefined ? 2 : 0
+    default:
+      throw new UsageError(`unknown command "${command}"`)
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`maillog: ${err.message}\nTry "maillog --help".\n`)
+    } else {
+      process.stderr.write(`maillog: ${err instanceof Error ? err.message : String(err)}\n`)
+    }
+    process.exitCode = 2
+  },
+)

@@ -1,0 +1,54 @@
+/**
+ * Golden-corpus cases: a `.log` text whose leading `#` lines hold the intent, the source
+ * reference and options (`# year: 2025`, `# zone: Europe/Berlin`, `# reference-date: …`),
+ * rendered to the expected NDJSON — one event per non-comment line, numbered by its line in
+ * the `.log` file so a diff points at the input.
+ *
+ * @module
+ */
+
+import type { MailEvent } from './events.js'
+import { createParser, type ParseOptions } from './parse.js'
+
+/** Options a corpus case runs with when its header does not say otherwise. */
+export const CORPUS_DEFAULTS: ParseOptions = {
+  year: 2025,
+  zone: 'UTC',
+  referenceDate: '2026-01-01T00:00:00Z',
+}
+
+/** Reads `# key: value` options from the comment lines of a case. */
+export function caseOptions(text: string): ParseOptions {
+  const opts: { year?: number; zone?: string; referenceDate?: string } = { ...CORPUS_DEFAULTS } as never
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('#')) continue
+    const m = /^#\s*(year|zone|reference-date):\s*(\S+)/.exec(line)
+    if (!m) continue
+    if (m[1] === 'year') opts.year = m[2] === 'none' ? undefined : Number(m[2])
+    else if (m[1] === 'zone') opts.zone = m[2]
+    else opts.referenceDate = m[2]
+  }
+  return opts
+}
+
+/**
+ * Parses a case: every line that is not a `#` comment (and not the empty last line).
+ *
+ * @example
+ * caseEvents('# year: 2024\nMar  1 12:00:01 mx1 postfix/qmgr[7]: 3F4A92C1B: removed\n')[0].line //=> 2
+ */
+export function caseEvents(text: string): MailEvent[] {
+  const parser = createParser(caseOptions(text))
+  const lines = text.split('\n')
+  if (lines[lines.length - 1] === '') lines.pop()
+  const events: MailEvent[] = []
+  lines.forEach((l, i) => {
+    if (!l.startsWith('#')) events.push(parser.parse(l, i + 1))
+  })
+  return events
+}
+
+/** The expected-events file content of a case: one JSON object per line. */
+export function renderEvents(events: readonly MailEvent[]): string {
+  return events.map((e) => JSON.stringify(e)).join('\n') + (events.length > 0 ? '\n' : '')
+}

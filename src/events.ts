@@ -1,0 +1,714 @@
+/**
+ * The event contract: every line maillog reads becomes exactly one {@link MailEvent}.
+ *
+ * One interface per event shape, discriminated by `type` (`<family>.<daemon>.<what>`).
+ * Lines a family recognizes by header but not by body become `<family>.unrecognized`;
+ * lines nobody recognizes become `unknown`. Both keep the raw text, so nothing is lost.
+ *
+ * `time` is ISO 8601 with the offset of the zone it was resolved in
+ * (`2025-03-01T12:00:01+01:00`, fractions kept as written). When a stamp cannot be resolved
+ * (an impossible date such as `Feb 30`), `time` holds the stamp text as written and
+ * `timeUnresolved` is `true`.
+ *
+ * @module
+ */
+
+/** A network peer as Postfix and Sendmail log it: `mail.example.com[192.0.2.1]:25`. */
+export interface Endpoint {
+  /** Hostname, or `unknown` when reverse DNS failed. */
+  readonly hostname: string
+  /** IP address (IPv4 or IPv6, without `IPv6:` prefix), or a socket name such as `private/dovecot-lmtp`. */
+  readonly ip: string
+  /** TCP port, when logged. */
+  readonly port?: number
+}
+
+/** Log severity prefix Postfix puts before or after the queue id. */
+export type Severity = 'warning' | 'error' | 'fatal' | 'panic'
+
+/** Normalized delivery status, lowercase, shared by Postfix and Sendmail. */
+export type DeliveryStatus = 'sent' | 'deferred' | 'bounced' | 'expired' | 'deliverable' | 'undeliverable'
+
+/** Postfix delay split `delays=a/b/c/d`, in seconds. */
+export interface Delays {
+  /** Time before the queue manager, including message transmission. */
+  readonly beforeQueue: number
+  /** Time in the queue manager. */
+  readonly inQueue: number
+  /** Connection setup, including DNS, HELO and TLS. */
+  readonly connection: number
+  /** Message transmission. */
+  readonly transmission: number
+}
+
+/** Fields every event carries. */
+export interface EventBase {
+  /** 1-based line number in its source. */
+  readonly line: number
+  /** File the line came from, when known. */
+  readonly source?: string
+  /** Resolved ISO 8601 time with offset, or the stamp as written when unresolved. */
+  readonly time: string
+  /** The timestamp exactly as written in the line. */
+  readonly stamp: string
+  /** Present and `true` only when `time` could not be resolved. */
+  readonly timeUnresolved?: true
+  /** Host name from the syslog header. */
+  readonly host: string
+  /** Program name from the syslog header (`postfix/smtpd`). */
+  readonly program: string
+  /** Process id from the syslog header. */
+  readonly pid?: number
+}
+
+/** Fields every Postfix event carries, taken from the program name and the message prefix. */
+export interface PostfixBase extends EventBase {
+  /** Postfix instance (`postfix`, `postfix-out`): the first part of the syslog name. */
+  readonly instance: string
+  /** Service qualifier between instance and daemon (`submission` in `postfix/submission/smtpd`). */
+  readonly service?: string
+  /** Daemon name: the last part of the program name (`smtpd`, `qmgr`, `postfix-script`). */
+  readonly daemon: string
+  /** Queue id the line is about; absent for session lines and `NOQUEUE`. */
+  readonly queueId?: string
+  /** Severity prefix (`warning:` …), when present. */
+  readonly severity?: Severity
+}
+
+/** `(success, total)` pair of an smtpd command counter such as `rcpt=0/1`. */
+export interface CommandCount {
+  readonly ok: number
+  readonly total: number
+}
+
+/**
+ * Client fields appended by smtpd to reject/check lines:
+ * `from=<a@b> to=<c@d> proto=ESMTP helo=<h>` (Postfix 3.10 adds `sasl_*`).
+ */
+export interface Whatsup {
+  readonly from?: string
+  readonly to?: string
+  readonly proto?: string
+  readonly helo?: string
+  readonly saslMethod?: string
+  readonly saslUsername?: string
+  readonly saslSender?: string
+}
+
+/** SMTP reply split into its parts: `554 5.7.1 <x@ex.com>: Relay access denied`. */
+export interface Reply {
+  /** SMTP code, when the text starts with one. */
+  readonly code?: number
+  /** Enhanced status code, when present. */
+  readonly dsn?: string
+  /** The text after the codes. */
+  readonly text: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// smtpd
+
+/**
+ * A client connected.
+ * @example `postfix/smtpd[4321]: connect from mail.example.com[192.0.2.1]`
+ */
+export interface PostfixSmtpdConnect extends PostfixBase {
+  readonly type: 'postfix.smtpd.connect'
+  readonly client: Endpoint
+}
+
+/**
+ * A client disconnected; command counters as `{ ok, total }` (Postfix ≥ 3.0).
+ * @example `postfix/smtpd[4321]: disconnect from h.example[192.0.2.1] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4`
+ */
+export interface PostfixSmtpdDisconnect extends PostfixBase {
+  readonly type: 'postfix.smtpd.disconnect'
+  readonly client: Endpoint
+  /** Per-command counters in logged order, `commands` excluded. */
+  readonly counts: { readonly [command: string]: CommandCount }
+  /** The `commands=ok/total` summary, when logged. */
+  readonly commands?: CommandCount
+}
+
+/**
+ * A message was received from a client and got a queue id.
+ * @example `postfix/smtpd[4321]: 4AbC12: client=h.example[192.0.2.1], sasl_method=PLAIN, sasl_username=alice`
+ */
+export interface PostfixSmtpdClient extends PostfixBase {
+  readonly type: 'postfix.smtpd.client'
+  readonly client: Endpoint
+  readonly saslMethod?: string
+  readonly saslUsername?: string
+  readonly saslSender?: string
+  /** Queue id on the previous hop, forwarded by XFORWARD (content filters). */
+  readonly origQueueId?: string
+  /** Client of the previous hop, forwarded by XFORWARD. */
+  readonly origClient?: Endpoint
+}
+
+/**
+ * An access restriction, milter or before-queue proxy rejected a command.
+ * `action` is `reject`, `reject_warning` (would reject), `milter-reject` or `proxy-reject`.
+ * @example `postfix/smtpd[1]: NOQUEUE: reject: RCPT from h[192.0.2.1]: 554 5.7.1 <x@ex.com>: Relay access denied; from=<a@b> to=<x@ex.com> proto=ESMTP helo=<h>`
+ */
+export interface PostfixSmtpdReject extends PostfixBase, Whatsup, Reply {
+  readonly type: 'postfix.smtpd.reject'
+  readonly action: 'reject' | 'reject_warning' | 'milter-reject' | 'proxy-reject'
+  /** SMTP stage: `CONNECT`, `HELO`, `EHLO`, `MAIL`, `RCPT`, `DATA`, `END-OF-MESSAGE`, `BDAT`, `VRFY`, `ETRN`… */
+  readonly stage: string
+  /** Absent only for `proxy-reject`, which logs no client. */
+  readonly client?: Endpoint
+}
+
+/**
+ * A non-rejecting access action: `warn`, `hold`, `discard`, `filter`, `redirect`, `bcc`,
+ * `milter-discard`, `milter-hold`…
+ * @example `postfix/smtpd[1]: 4AbC12: hold: RCPT from h[192.0.2.1]: <a@b>: Sender address triggers HOLD action; from=<a@b> to=<c@d> proto=ESMTP helo=<h>`
+ */
+export interface PostfixSmtpdAction extends PostfixBase, Whatsup {
+  readonly type: 'postfix.smtpd.action'
+  readonly action: string
+  readonly stage: string
+  readonly client: Endpoint
+  /** The explanation, e.g. `<a@b>: Sender address triggers HOLD action`. */
+  readonly text: string
+}
+
+/**
+ * A before-queue content filter accepted a message (`proxy-accept`), with the filter's reply.
+ * @example `postfix/smtpd[1]: 4AbC12: proxy-accept: END-OF-MESSAGE: 250 2.0.0 Ok: queued as 4XyZ9; from=<a@b> to=<c@d> proto=ESMTP helo=<h>`
+ */
+export interface PostfixSmtpdProxyAccept extends PostfixBase, Whatsup, Reply {
+  readonly type: 'postfix.smtpd.proxy-accept'
+  readonly stage: string
+  /** Queue id from `queued as X` in the reply. */
+  readonly queuedAs?: string
+}
+
+/**
+ * A session ended abnormally: `lost connection`, `timeout` or `too many errors`
+ * (Postfix ≥ 3.10 prefixes the queue id or `NOQUEUE`).
+ * @example `postfix/smtpd[1]: lost connection after DATA (1234 bytes) from h[192.0.2.1]`
+ */
+export interface PostfixSmtpdLostConnection extends PostfixBase {
+  readonly type: 'postfix.smtpd.lost-connection'
+  readonly reason: 'lost connection' | 'timeout' | 'too many errors'
+  /** The command after which it happened (`DATA`, `RCPT`, `CONNECT`, `UNKNOWN`…). */
+  readonly after: string
+  /** Bytes received after `DATA`/`BDAT`. */
+  readonly bytes?: number
+  readonly client: Endpoint
+}
+
+/**
+ * A client sent commands before the server's reply.
+ * @example `postfix/smtpd[1]: improper command pipelining after EHLO from h[192.0.2.1]: QUIT\r\n`
+ */
+export interface PostfixSmtpdPipelining extends PostfixBase {
+  readonly type: 'postfix.smtpd.pipelining'
+  readonly after: string
+  readonly client: Endpoint
+  /** The pipelined input as logged (escaped). */
+  readonly input: string
+}
+
+/**
+ * SASL authentication failed.
+ * @example `postfix/smtpd[1]: warning: h[192.0.2.1]: SASL LOGIN authentication failed: UGFzc3dvcmQ6, sasl_username=alice`
+ */
+export interface PostfixSmtpdSaslFailed extends PostfixBase {
+  readonly type: 'postfix.smtpd.sasl-failed'
+  readonly client: Endpoint
+  readonly mechanism: string
+  readonly reason: string
+  readonly saslUsername?: string
+}
+
+/**
+ * Forward-confirmed reverse DNS failed for a client.
+ * @example `postfix/smtpd[1]: warning: hostname x.example does not resolve to address 192.0.2.1: Name or service not known`
+ */
+export interface PostfixSmtpdDnsMismatch extends PostfixBase {
+  readonly type: 'postfix.smtpd.dns-mismatch'
+  readonly hostname: string
+  readonly ip: string
+  readonly reason?: string
+}
+
+/**
+ * smtpd hid EHLO keywords from a client, or smtp ignored keywords of a server
+ * (`smtpd_discard_ehlo_keyword_address_maps`, `smtp_discard_ehlo_keyword_address_maps`).
+ * @example `postfix/smtpd[1]: discarding EHLO keywords: CHUNKING`
+ */
+export interface PostfixEhloDiscard extends PostfixBase {
+  readonly type: 'postfix.ehlo-discard'
+  readonly keywords: readonly string[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// TLS
+
+/**
+ * A TLS session was set up (or resumed: `reused`) by smtpd, smtp, lmtp or tlsproxy.
+ * @example `postfix/smtp[1]: Trusted TLS connection established to mx.example[198.51.100.7]:25: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)`
+ */
+export interface PostfixTlsConnection extends PostfixBase {
+  readonly type: 'postfix.tls.connection'
+  /** `Anonymous`, `Untrusted`, `Trusted` or `Verified`. */
+  readonly trust: string
+  readonly reused: boolean
+  /** `from` for the server side, `to` for the client side. */
+  readonly direction: 'from' | 'to'
+  readonly peer: Endpoint
+  /** Server name indication (server side, `to <sni>`). */
+  readonly sni?: string
+  readonly protocol: string
+  readonly cipher: string
+  readonly bits?: number
+  readonly algBits?: number
+  /** The rest after the cipher: `key-exchange X25519 server-signature RSA-PSS (2048 bits) server-digest SHA256`. */
+  readonly details?: string
+}
+
+/**
+ * TLS set-up messages that are not a finished session: `setting up TLS connection`,
+ * `SSL_accept error`, `TLS library problem`, certificate verification results.
+ * @example `postfix/smtpd[1]: SSL_accept error from h[192.0.2.1]: lost connection`
+ */
+export interface PostfixTlsNote extends PostfixBase {
+  readonly type: 'postfix.tls.note'
+  readonly peer?: Endpoint
+  readonly text: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// postscreen
+
+/**
+ * @example `postfix/postscreen[1]: CONNECT from [192.0.2.1]:51234 to [198.51.100.1]:25`
+ */
+export interface PostfixPostscreenConnect extends PostfixBase {
+  readonly type: 'postfix.postscreen.connect'
+  readonly client: Endpoint
+  readonly server?: Endpoint
+}
+
+/** @example `postfix/postscreen[1]: PASS NEW [192.0.2.1]:51234` */
+export interface PostfixPostscreenPass extends PostfixBase {
+  readonly type: 'postfix.postscreen.pass'
+  readonly kind: 'NEW' | 'OLD'
+  readonly client: Endpoint
+}
+
+/** @example `postfix/postscreen[1]: DNSBL rank 3 for [192.0.2.1]:51234` */
+export interface PostfixPostscreenDnsbl extends PostfixBase {
+  readonly type: 'postfix.postscreen.dnsbl'
+  readonly rank: number
+  readonly client: Endpoint
+}
+
+/** @example `postfix/postscreen[1]: PREGREET 11 after 0.21 from [192.0.2.1]:51234: EHLO x\r\n` */
+export interface PostfixPostscreenPregreet extends PostfixBase {
+  readonly type: 'postfix.postscreen.pregreet'
+  readonly bytes: number
+  readonly after: number
+  readonly client: Endpoint
+  readonly input: string
+}
+
+/** @example `postfix/postscreen[1]: HANGUP after 1.2 from [192.0.2.1]:51234 in tests after SMTP handshake` */
+export interface PostfixPostscreenHangup extends PostfixBase {
+  readonly type: 'postfix.postscreen.hangup'
+  readonly after: number
+  readonly client: Endpoint
+  /** `tests before SMTP handshake`, `tests after SMTP handshake`… */
+  readonly stage: string
+}
+
+/**
+ * A protocol test failed: `COMMAND PIPELINING`, `NON-SMTP COMMAND`, `BARE NEWLINE`,
+ * `COMMAND TIME LIMIT`, `COMMAND COUNT LIMIT`, `COMMAND LENGTH LIMIT`, `DATA without valid RCPT`.
+ * @example `postfix/postscreen[1]: BARE NEWLINE from [192.0.2.1]:51234 after DATA`
+ */
+export interface PostfixPostscreenViolation extends PostfixBase {
+  readonly type: 'postfix.postscreen.violation'
+  readonly test: string
+  readonly client: Endpoint
+  /** What followed the client, e.g. `after DATA` or `after 0.3: GET / HTTP/1.1`. */
+  readonly detail?: string
+}
+
+/** @example `postfix/postscreen[1]: DISCONNECT [192.0.2.1]:51234` */
+export interface PostfixPostscreenDisconnect extends PostfixBase {
+  readonly type: 'postfix.postscreen.disconnect'
+  readonly client: Endpoint
+}
+
+/**
+ * Permanent allow/deny list verdicts (`WHITELISTED` and `BLACKLISTED` before Postfix 3.6).
+ * @example `postfix/postscreen[1]: DENYLISTED [192.0.2.1]:51234`
+ */
+export interface PostfixPostscreenListed extends PostfixBase {
+  readonly type: 'postfix.postscreen.listed'
+  readonly list: 'ALLOWLISTED' | 'DENYLISTED' | 'WHITELISTED' | 'BLACKLISTED'
+  readonly client: Endpoint
+}
+
+/** @example `postfix/postscreen[1]: ALLOWLIST VETO [192.0.2.1]:51234` */
+export interface PostfixPostscreenVeto extends PostfixBase {
+  readonly type: 'postfix.postscreen.veto'
+  readonly client: Endpoint
+}
+
+/**
+ * postscreen's own rejects; the tail is **comma**-separated, unlike smtpd's.
+ * @example `postfix/postscreen[1]: NOQUEUE: reject: RCPT from [192.0.2.1]:51234: 550 5.7.1 Service unavailable; client [192.0.2.1] blocked using zen.spamhaus.org; from=<a@b>, to=<c@d>, proto=ESMTP, helo=<h>`
+ */
+export interface PostfixPostscreenReject extends PostfixBase, Whatsup, Reply {
+  readonly type: 'postfix.postscreen.reject'
+  readonly stage: string
+  readonly client: Endpoint
+}
+
+// ---------------------------------------------------------------------------------------------
+// tlsproxy
+
+/** @example `postfix/tlsproxy[1]: CONNECT from [192.0.2.1]:51234` */
+export interface PostfixTlsproxyConnect extends PostfixBase {
+  readonly type: 'postfix.tlsproxy.connect'
+  readonly client: Endpoint
+}
+
+/** @example `postfix/tlsproxy[1]: DISCONNECT [192.0.2.1]:51234` */
+export interface PostfixTlsproxyDisconnect extends PostfixBase {
+  readonly type: 'postfix.tlsproxy.disconnect'
+  readonly client: Endpoint
+}
+
+// ---------------------------------------------------------------------------------------------
+// dnsblog, verify, anvil, scache
+
+/** @example `postfix/dnsblog[1]: addr 192.0.2.1 listed by domain zen.spamhaus.org as 127.0.0.4` */
+export interface PostfixDnsblogListed extends PostfixBase {
+  readonly type: 'postfix.dnsblog.listed'
+  readonly ip: string
+  readonly domain: string
+  readonly reply: string
+}
+
+/**
+ * Periodic cache cleanup of postscreen or verify.
+ * @example `postfix/verify[1]: cache btree:/var/lib/postfix/verify_cache full cleanup: retained=12 dropped=3 entries`
+ */
+export interface PostfixCacheCleanup extends PostfixBase {
+  readonly type: 'postfix.cache-cleanup'
+  readonly cache: string
+  readonly retained: number
+  readonly dropped: number
+}
+
+/**
+ * anvil and scache statistics lines.
+ * @example `postfix/anvil[1]: statistics: max connection rate 12/60s for (smtp:192.0.2.1) at Mar  1 12:00:00`
+ */
+export interface PostfixStatistics extends PostfixBase {
+  readonly type: 'postfix.statistics'
+  /** `max connection rate`, `max connection count`, `max cache size`, `domain lookup`, `start interval`… */
+  readonly metric: string
+  /** The value as logged: `12/60s`, `1`, `hits=5 miss=2 success=71%`. */
+  readonly value?: string
+  /** `service:client` the value is for, e.g. `smtp:192.0.2.1`. */
+  readonly subject?: string
+  /** Embedded year-less time (`Mar  1 12:00:00`), as written. */
+  readonly at?: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// cleanup
+
+/** @example `postfix/cleanup[1]: 4AbC12: message-id=<20250301.abc@example.org>` */
+export interface PostfixCleanupMessageId extends PostfixBase {
+  readonly type: 'postfix.cleanup.message-id'
+  /** Without angle brackets; `''` for `message-id=<>`. */
+  readonly messageId: string
+}
+
+/** @example `postfix/cleanup[1]: 4AbC12: resent-message-id=<r.1@example.org>` */
+export interface PostfixCleanupResentMessageId extends PostfixBase {
+  readonly type: 'postfix.cleanup.resent-message-id'
+  readonly messageId: string
+}
+
+/**
+ * A header/body check or milter acted on a message in cleanup.
+ * @example `postfix/cleanup[1]: 4AbC12: reject: header Subject: win from h[192.0.2.1]; from=<a@b> to=<c@d> proto=ESMTP helo=<h>: 550 5.7.1 spam`
+ */
+export interface PostfixCleanupCheck extends PostfixBase, Whatsup {
+  readonly type: 'postfix.cleanup.check'
+  /** `reject`, `warning`, `hold`, `discard`, `redirect`, `replace`, `prepend`, `filter`, `info`, `milter-reject`, `milter-discard`, `milter-hold`… */
+  readonly action: string
+  /** `header`, `body`, `mime-header`, `nested-header` or, for milters, the stage (`END-OF-MESSAGE`). */
+  readonly class: string
+  /** The matched header or body text (checks), or the reply (milters). */
+  readonly text: string
+  readonly client?: Endpoint
+  /** Text after the tail, e.g. the optional reason of a check action. */
+  readonly reason?: string
+}
+
+/**
+ * Postfix ≥ 3.10: cleanup dropped the message before it was queued.
+ * @example `postfix/cleanup[1]: 4AbC12: removed (canceled)`
+ */
+export interface PostfixCleanupRemoved extends PostfixBase {
+  readonly type: 'postfix.cleanup.removed'
+  readonly reason: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// qmgr
+
+/** @example `postfix/qmgr[1]: 4AbC12: from=<alice@example.org>, size=1234, nrcpt=2 (queue active)` */
+export interface PostfixQmgrQueued extends PostfixBase {
+  readonly type: 'postfix.qmgr.queued'
+  readonly from: string
+  readonly size: number
+  readonly nrcpt: number
+}
+
+/** @example `postfix/qmgr[1]: 4AbC12: removed` */
+export interface PostfixQmgrRemoved extends PostfixBase {
+  readonly type: 'postfix.qmgr.removed'
+}
+
+/** @example `postfix/qmgr[1]: 4AbC12: from=<alice@example.org>, status=expired, returned to sender` */
+export interface PostfixQmgrExpired extends PostfixBase {
+  readonly type: 'postfix.qmgr.expired'
+  readonly from: string
+  readonly status: 'expired' | 'force-expired'
+}
+
+/** @example `postfix/qmgr[1]: 4AbC12: skipped, still being delivered` */
+export interface PostfixQmgrSkipped extends PostfixBase {
+  readonly type: 'postfix.qmgr.skipped'
+}
+
+// ---------------------------------------------------------------------------------------------
+// delivery agents
+
+/**
+ * A delivery attempt by smtp, lmtp, local, virtual, pipe, error, discard, retry or qmgr.
+ * @example `postfix/smtp[1]: 4AbC12: to=<bob@example.net>, relay=mx.example.net[198.51.100.7]:25, delay=1.2, delays=0.1/0.01/0.5/0.6, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4XyZ9)`
+ */
+export interface PostfixDelivery extends PostfixBase {
+  readonly type: 'postfix.delivery'
+  readonly to: string
+  readonly origTo?: string
+  /** `relay=` as logged: `mx[ip]:25`, `local`, `none`, `h[private/dovecot-lmtp]`. */
+  readonly relay: string
+  /** The relay as an endpoint, when it has the `host[addr]` form. */
+  readonly relayEndpoint?: Endpoint
+  readonly connUse?: number
+  readonly delay?: number
+  readonly delays?: Delays
+  /** Postfix ≥ 3.11 `tls=` feature status, as logged (`may`, `may:none`, `!verify:downgrade`). */
+  readonly tls?: string
+  readonly dsn?: string
+  readonly status: DeliveryStatus
+  /** The text inside the balanced parentheses after the status. */
+  readonly response?: string
+  /** Next hop's queue id from `queued as X` / `forwarded as X` in the response. */
+  readonly queuedAs?: string
+}
+
+/**
+ * Non-final smtp/lmtp client messages: the remote said something, or the conversation failed.
+ * @example `postfix/smtp[1]: 4AbC12: host mx.example.net[198.51.100.7] said: 451 4.7.1 Try again later (in reply to RCPT TO command)`
+ */
+export interface PostfixSmtpHostSaid extends PostfixBase {
+  readonly type: 'postfix.smtp.host-said'
+  /** `said`, `refused to talk to me`, `lost connection`, `timed out`… */
+  readonly kind: string
+  readonly peer: Endpoint
+  readonly text: string
+}
+
+/** @example `postfix/smtp[1]: connect to mx.example.net[198.51.100.7]:25: Connection refused` */
+export interface PostfixSmtpConnectError extends PostfixBase {
+  readonly type: 'postfix.smtp.connect-error'
+  readonly peer: Endpoint
+  readonly reason: string
+}
+
+/** @example `postfix/smtp[1]: 4AbC12: enabling PIX workarounds: disable_esmtp delay_dotcrlf for mx[198.51.100.7]:25` */
+export interface PostfixSmtpPix extends PostfixBase {
+  readonly type: 'postfix.smtp.pix'
+  readonly workarounds: string
+  readonly peer: Endpoint
+}
+
+// ---------------------------------------------------------------------------------------------
+// bounce, pickup, postsuper, master, script
+
+/**
+ * bounce/defer/trace created a notification message with a new queue id.
+ * @example `postfix/bounce[1]: 4AbC12: sender non-delivery notification: 4XyZ9`
+ */
+export interface PostfixBounceNotification extends PostfixBase {
+  readonly type: 'postfix.bounce.notification'
+  /** `sender non-delivery`, `postmaster non-delivery`, `sender delay`, `postmaster delay`, `sender delivery status`. */
+  readonly kind: string
+  readonly notificationQueueId: string
+}
+
+/** @example `postfix/pickup[1]: 4AbC12: uid=1000 from=<alice>` */
+export interface PostfixPickupUid extends PostfixBase {
+  readonly type: 'postfix.pickup.uid'
+  readonly uid: number
+  readonly from: string
+  readonly origId?: string
+}
+
+/** @example `postfix/postsuper[1]: 4AbC12: removed` */
+export interface PostfixPostsuperAction extends PostfixBase {
+  readonly type: 'postfix.postsuper.action'
+  /** `removed`, `requeued`, `placed on hold`, `released from hold`, `expired`, `force-expired`. */
+  readonly action: string
+}
+
+/** @example `postfix/postsuper[1]: Deleted: 3 messages` */
+export interface PostfixPostsuperSummary extends PostfixBase {
+  readonly type: 'postfix.postsuper.summary'
+  /** `Deleted`, `Requeued`, `Placed on hold`, `Released from hold`, `Force-expired`… */
+  readonly action: string
+  readonly count: number
+}
+
+/**
+ * master daemon and postfix-script lifecycle.
+ * @example `postfix/master[1]: daemon started -- version 3.8.6, configuration /etc/postfix`
+ */
+export interface PostfixLifecycle extends PostfixBase {
+  readonly type: 'postfix.lifecycle'
+  /** `started`, `reload`, `terminating`, `starting`, `stopping`, `refreshing`, `running`, `waiting`, `restart`. */
+  readonly action: string
+  readonly version?: string
+  readonly configuration?: string
+  readonly signal?: number
+  readonly text: string
+}
+
+/**
+ * A `warning:`/`error:`/`fatal:`/`panic:` line, or another informational line of a known
+ * daemon, that has no more specific event. `client` is set when the text names one.
+ * @example `postfix/smtpd[1]: warning: non-SMTP command from h[192.0.2.1]: GET / HTTP/1.1`
+ */
+export interface PostfixDiagnostic extends PostfixBase {
+  readonly type: 'postfix.diagnostic'
+  readonly text: string
+  readonly client?: Endpoint
+}
+
+/**
+ * Verbose (`-v`, `debug_peer_list`) output: internal function traces, attribute dumps and
+ * the SMTP conversation (`> host[ip]: 250 Ok`, `< host[ip]: MAIL FROM:<a>`).
+ * @example `postfix/qmgr[1]: qmgr_scan_start: start incoming queue scan`
+ */
+export interface PostfixDebug extends PostfixBase {
+  readonly type: 'postfix.debug'
+  readonly text: string
+}
+
+/**
+ * A line under a Postfix program name whose message no grammar knows.
+ * @example `postfix/smtpd[1]: some message from a future Postfix`
+ */
+export interface PostfixUnrecognized extends PostfixBase {
+  readonly type: 'postfix.unrecognized'
+  readonly raw: string
+  /** The message after the syslog header. */
+  readonly message: string
+}
+
+/**
+ * A line no family recognizes (no syslog header, or a program maillog does not parse).
+ * Header fields are filled when the header could be read.
+ * @example `this is not a syslog line`
+ */
+export interface UnknownEvent {
+  readonly type: 'unknown'
+  readonly line: number
+  readonly source?: string
+  readonly time?: string
+  readonly stamp?: string
+  readonly timeUnresolved?: true
+  readonly host?: string
+  readonly program?: string
+  readonly pid?: number
+  /** Why it is unknown: `no-header`, `program`, `binary`, `too-long`. */
+  readonly reason: UnknownReason
+  readonly raw: string
+}
+
+/** Why a line became an {@link UnknownEvent}. */
+export type UnknownReason = 'no-header' | 'program' | 'binary' | 'too-long'
+
+/** Every Postfix event. */
+export type PostfixEvent =
+  | PostfixSmtpdConnect
+  | PostfixSmtpdDisconnect
+  | PostfixSmtpdClient
+  | PostfixSmtpdReject
+  | PostfixSmtpdAction
+  | PostfixSmtpdProxyAccept
+  | PostfixSmtpdLostConnection
+  | PostfixSmtpdPipelining
+  | PostfixSmtpdSaslFailed
+  | PostfixSmtpdDnsMismatch
+  | PostfixEhloDiscard
+  | PostfixTlsConnection
+  | PostfixTlsNote
+  | PostfixPostscreenConnect
+  | PostfixPostscreenPass
+  | PostfixPostscreenDnsbl
+  | PostfixPostscreenPregreet
+  | PostfixPostscreenHangup
+  | PostfixPostscreenViolation
+  | PostfixPostscreenDisconnect
+  | PostfixPostscreenListed
+  | PostfixPostscreenVeto
+  | PostfixPostscreenReject
+  | PostfixTlsproxyConnect
+  | PostfixTlsproxyDisconnect
+  | PostfixDnsblogListed
+  | PostfixCacheCleanup
+  | PostfixStatistics
+  | PostfixCleanupMessageId
+  | PostfixCleanupResentMessageId
+  | PostfixCleanupCheck
+  | PostfixCleanupRemoved
+  | PostfixQmgrQueued
+  | PostfixQmgrRemoved
+  | PostfixQmgrExpired
+  | PostfixQmgrSkipped
+  | PostfixDelivery
+  | PostfixSmtpHostSaid
+  | PostfixSmtpConnectError
+  | PostfixSmtpPix
+  | PostfixBounceNotification
+  | PostfixPickupUid
+  | PostfixPostsuperAction
+  | PostfixPostsuperSummary
+  | PostfixLifecycle
+  | PostfixDiagnostic
+  | PostfixDebug
+  | PostfixUnrecognized
+
+/** Every event maillog produces. */
+export type MailEvent = PostfixEvent | UnknownEvent
+
+/** The `type` of every event, derived from the union. */
+export type MailEventType = MailEvent['type']
+
+/** The event of a given type. */
+export type EventOf<T extends MailEventType> = Extract<MailEvent, { type: T }>

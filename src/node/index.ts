@@ -1,0 +1,10 @@
+/**
+ * Node.js adapters: file, gzip and stdin inputs, and the line splitter. The core (`maillog`)
+ * has no Node dependency; this entry point (`maillog/node`) does.
+ *
+ * @module
+ */
+
+export { type Input, openInput } from './input.js'
+export { lineBatches } from './lines.js'
+export { parseFile } from './parse-file.js'

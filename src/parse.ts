@@ -1,0 +1,106 @@
+/**
+ * Line → event: syslog header, stamp resolution, family dispatch. One event per line, always:
+ * a line that no grammar knows becomes `postfix.unrecognized` or `unknown` with its raw text.
+ *
+ * @module
+ */
+
+import { readSyslogHeader } from './envelope/syslog.js'
+import type { MailEvent, UnknownEvent, UnknownReason } from './events.js'
+import type { Base } from './postfix/base.js'
+import { postfixProgram, readPostfixPrefix } from './postfix/head.js'
+import { parsePostfixBody } from './postfix/index.js'
+import { type ClockOptions, createClock } from './time/clock.js'
+
+/** Options of {@link createParser}. */
+export interface ParseOptions extends ClockOptions {
+  /** Lines longer than this many characters become `unknown` (`too-long`) unparsed. Default 65536. */
+  readonly maxLineLength?: number
+}
+
+/** A stateful line parser (it tracks the year per host). */
+export interface LineParser {
+  /** The IANA zone year-less stamps are resolved in. */
+  readonly zone: string
+  /** Parses one line (without its line terminator; a trailing `\r` is ignored). */
+  parse(line: string, lineNumber: number, source?: string): MailEvent
+}
+
+function unknown(
+  raw: string,
+  line: number,
+  source: string | undefined,
+  reason: UnknownReason,
+  extra?: Partial<UnknownEvent>,
+): UnknownEvent {
+  return { type: 'unknown', line, source, ...extra, reason, raw }
+}
+
+/**
+ * Creates a parser. Lines of one source must be given in order; use one parser per stream.
+ *
+ * @example
+ * const parser = createParser({ year: 2025, zone: 'UTC' })
+ * parser.parse('Mar  1 12:00:01 mx1 postfix/qmgr[7]: 3F4A92C1B: removed', 1)
+ * //=> { type: 'postfix.qmgr.removed', line: 1, time: '2025-03-01T12:00:01+00:00', stamp: 'Mar  1 12:00:01',
+ * //     host: 'mx1', program: 'postfix/qmgr', pid: 7, instance: 'postfix', daemon: 'qmgr', queueId: '3F4A92C1B' }
+ */
+export function createParser(options: ParseOptions = {}): LineParser {
+  const clock = createClock(options)
+  const maxLength = options.maxLineLength ?? 65536
+  return {
+    zone: clock.zone,
+    parse(input, line, source) {
+      const raw = input.charCodeAt(input.length - 1) === 13 ? input.slice(0, -1) : input
+      if (raw.length > maxLength) return unknown(raw, line, source, 'too-long')
+      if (raw.indexOf('\u0000') >= 0) return unknown(raw, line, source, 'binary')
+      const h = readSyslogHeader(raw)
+      if (!h) return unknown(raw, line, source, 'no-header')
+      const resolved = clock.resolve(h.host, h.stamp)
+      const time = resolved ?? h.stamp.text
+      const timeUnresolved = resolved === undefined ? true : undefined
+      const program = postfixProgram(h.program)
+      if (!program) {
+        return unknown(raw, line, source, 'program', {
+          time,
+          stamp: h.stamp.text,
+          timeUnresolved,
+          host: h.host,
+          program: h.program,
+          pid: h.pid,
+        })
+      }
+      const prefix = readPostfixPrefix(h.message)
+      const base: Base = {
+        line,
+        source,
+        time,
+        stamp: h.stamp.text,
+        timeUnresolved,
+        host: h.host,
+        program: h.program,
+        pid: h.pid,
+        instance: program.instance,
+        service: program.service,
+        daemon: program.daemon,
+        queueId: prefix.queueId,
+        severity: prefix.severity,
+      }
+      return parsePostfixBody(prefix.body, base, raw)
+    },
+  }
+}
+
+/**
+ * Parses every line of a text (split on `\n`, `\r\n`), one event per line.
+ *
+ * @example
+ * parseLines('Mar  1 12:00:01 mx1 postfix/qmgr[7]: 3F4A92C1B: removed\n', { year: 2025, zone: 'UTC' })[0].type
+ * //=> 'postfix.qmgr.removed'
+ */
+export function parseLines(text: string, options: ParseOptions & { source?: string } = {}): MailEvent[] {
+  const parser = createParser(options)
+  const lines = text.split('\n')
+  if (lines[lines.length - 1] === '') lines.pop()
+  return lines.map((l, i) => parser.parse(l, i + 1, options.source))
+}

@@ -1,0 +1,65 @@
+/**
+ * qmgr (also nqmgr/oqmgr): a message entered the active queue, was removed, expired or
+ * skipped (`global/opened.c:90`, `qmgr/qmgr_active.c:455-585`, `qmgr_message.c:1532`), and
+ * qmgr's own deferrals, which have the delivery-line shape.
+ *
+ * @module
+ */
+
+import type { PostfixEvent } from '../events.js'
+import { classifier } from '../grammar/classifier.js'
+import type { Base } from './base.js'
+import { parseDelivery } from './delivery.js'
+
+/** Message shapes, most frequent first. */
+export const qmgrShapes = {
+  from: 'from=',
+  removed: 'removed',
+  delivery: 'to=',
+  skipped: 'skipped, still being delivered',
+} as const
+
+const shape = classifier(qmgrShapes)
+
+// `from=<a>` normally; bare `from=a` from relays that log unbracketed addresses.
+const QUEUED = /^from=(?:<(.*)>|([^<\s,]*)), size=(\d+), nrcpt=(\d+) \(queue active\)$/
+const EXPIRED = /^from=(?:<(.*)>|([^<\s,]*)), status=(expired|force-expired), returned to sender$/
+
+/**
+ * Parses a qmgr message.
+ *
+ * @example
+ * parseQmgr('from=<a@example.org>, size=1234, nrcpt=2 (queue active)', base)
+ * //=> { type: 'postfix.qmgr.queued', …, from: 'a@example.org', size: 1234, nrcpt: 2 }
+ */
+export function parseQmgr(body: string, b: Base): PostfixEvent | undefined {
+  switch (shape(body)) {
+    case 'from': {
+      const m = QUEUED.exec(body)
+      if (m)
+        return {
+          type: 'postfix.qmgr.queued',
+          ...b,
+          from: m[1] ?? m[2]!,
+          size: Number(m[3]),
+          nrcpt: Number(m[4]),
+        }
+      const e = EXPIRED.exec(body)
+      if (!e) return undefined
+      return {
+        type: 'postfix.qmgr.expired',
+        ...b,
+        from: e[1] ?? e[2]!,
+        status: e[3] as 'expired' | 'force-expired',
+      }
+    }
+    case 'removed':
+      return body.length === 7 ? { type: 'postfix.qmgr.removed', ...b } : undefined
+    case 'delivery':
+      return parseDelivery(body, b)
+    case 'skipped':
+      return { type: 'postfix.qmgr.skipped', ...b }
+    case undefined:
+      return undefined
+  }
+}

@@ -1,0 +1,243 @@
+/**
+ * smtpd: sessions, accepted messages, access-check actions, aborted sessions, SASL failures.
+ * TLS lines of smtpd are read by `tls.ts`; anything else with a severity becomes a diagnostic
+ * in `index.ts`.
+ *
+ * @module
+ */
+
+import type { CommandCount, PostfixEvent } from '../events.js'
+import { classifier } from '../grammar/classifier.js'
+import type { Base } from './base.js'
+import {
+  findQueuedAs,
+  parseEndpoint,
+  parseReply,
+  parseWhatsup,
+  scanEndpoint,
+  whatsupStart,
+} from './fields.js'
+
+/** Message shapes, most frequent first. */
+export const smtpdShapes = {
+  connect: 'connect from ',
+  disconnect: 'disconnect from ',
+  client: 'client=',
+  reject: ['reject: ', 'reject_warning: ', 'milter-reject: '],
+  lost: ['lost connection after ', 'timeout after ', 'too many errors after '],
+  sasl: /[^\s[]*\[[^\]\s]*\](?::\d+)?: SASL [^\s]+ authentication failed/,
+  dns: /hostname [^\s]+ does not resolve to address /,
+  proxy: ['proxy-reject: ', 'proxy-accept: '],
+  action:
+    /(?:warn|hold|discard|filter|redirect|bcc|prepend|milter-discard|milter-hold|[a-z_-]+): [A-Z-]+ from /,
+  pipelining: 'improper command pipelining after ',
+  ehlo: 'discarding EHLO keywords: ',
+} as const
+
+const shape = classifier(smtpdShapes)
+
+/**
+ * `disconnect from h[ip] ehlo=1 mail=1 rcpt=0/1 data=0/1 quit=1 commands=3/5` (`smtpd.c:6535`);
+ * counters come in the order the server defines, `n` meaning `n/n`.
+ */
+function disconnect(body: string, b: Base): PostfixEvent | undefined {
+  const scan = scanEndpoint(body, 16)
+  if (!scan) return undefined
+  const counts: Record<string, CommandCount> = Object.create(null)
+  let commands: CommandCount | undefined
+  for (const item of body.slice(scan.end).split(' ')) {
+    if (item === '') continue
+    const m = /^([a-z_-]+)=(\d+)(?:\/(\d+))?$/.exec(item)
+    if (!m) return undefined
+    const ok = Number(m[2])
+    const count = { ok, total: m[3] === undefined ? ok : Number(m[3]) }
+    if (m[1] === 'commands') commands = count
+    else counts[m[1]!] = count
+  }
+  return { type: 'postfix.smtpd.disconnect', ...b, client: scan.endpoint, counts, commands }
+}
+
+/** `QID: client=h[ip], sasl_method=…, sasl_username=…, sasl_sender=…, orig_queue_id=…, orig_client=…` (`smtpd.c:2456`). */
+function client(body: string, b: Base): PostfixEvent | undefined {
+  const scan = scanEndpoint(body, 7)
+  if (!scan) return undefined
+  let saslMethod: string | undefined
+  let saslUsername: string | undefined
+  let saslSender: string | undefined
+  let origQueueId: string | undefined
+  let origClient: ReturnType<typeof parseEndpoint>
+  const rest = body.slice(scan.end)
+  // sasl_username may hold ", "; split at the known keys only.
+  const re = /, (sasl_method|sasl_username|sasl_sender|orig_queue_id|orig_client)=/g
+  const keys: { key: string; at: number; end: number }[] = []
+  for (let m = re.exec(rest); m; m = re.exec(rest))
+    keys.push({ key: m[1]!, at: m.index, end: m.index + m[0].length })
+  if (rest !== '' && keys[0]?.at !== 0) return undefined
+  for (let k = 0; k < keys.length; k++) {
+    const { key, end } = keys[k]!
+    const value = rest.slice(end, keys[k + 1]?.at ?? rest.length)
+    if (key === 'sasl_method') saslMethod = value
+    else if (key === 'sasl_username') saslUsername = value
+    else if (key === 'sasl_sender') saslSender = value
+    else if (key === 'orig_queue_id') origQueueId = value
+    else origClient = parseEndpoint(value)
+  }
+  return {
+    type: 'postfix.smtpd.client',
+    ...b,
+    client: scan.endpoint,
+    saslMethod,
+    saslUsername,
+    saslSender,
+    origQueueId,
+    origClient,
+  }
+}
+
+/**
+ * `reject: RCPT from h[ip]: 554 5.7.1 text; from=<a> to=<b> proto=ESMTP helo=<h>`
+ * (`smtpd_check.c:1006-1027` log_whatsup; milter-reject `smtpd.c:1874`). Also the non-rejecting
+ * actions (`hold`, `filter`, `redirect` …), whose text is an explanation, not a reply.
+ */
+function checkLine(body: string, b: Base): PostfixEvent | undefined {
+  const colon = body.indexOf(': ')
+  const action = body.slice(0, colon)
+  const from = body.indexOf(' from ', colon + 2)
+  if (from < 0) return undefined
+  const stage = body.slice(colon + 2, from)
+  const scan = scanEndpoint(body, from + 6)
+  if (!scan || body.charCodeAt(scan.end) !== 58) return undefined
+  const tailAt = whatsupStart(body)
+  const text =
+    tailAt > scan.end ? body.slice(scan.end + 2, tailAt) : body.slice(scan.end + 2).replace(/;$/, '')
+  const w = tailAt > scan.end ? parseWhatsup(body.slice(tailAt + 2)) : {}
+  if (action === 'reject' || action === 'reject_warning' || action === 'milter-reject') {
+    return {
+      type: 'postfix.smtpd.reject',
+      ...b,
+      action,
+      stage,
+      client: scan.endpoint,
+      ...parseReply(text),
+      ...w,
+    }
+  }
+  return { type: 'postfix.smtpd.action', ...b, action, stage, client: scan.endpoint, text, ...w }
+}
+
+/** `proxy-reject: END-OF-MESSAGE: 554 5.7.0 text; from=<…> …` (`smtpd.c:4012`, no client logged). */
+function proxy(body: string, b: Base): PostfixEvent | undefined {
+  const colon = body.indexOf(': ', 14)
+  if (colon < 0) return undefined
+  const stage = body.slice(14, colon)
+  const tailAt = whatsupStart(body)
+  const replyText = tailAt > colon ? body.slice(colon + 2, tailAt) : body.slice(colon + 2).replace(/;$/, '')
+  const w = tailAt > colon ? parseWhatsup(body.slice(tailAt + 2)) : {}
+  const reply = parseReply(replyText)
+  if (body.startsWith('proxy-accept')) {
+    return {
+      type: 'postfix.smtpd.proxy-accept',
+      ...b,
+      stage,
+      ...reply,
+      queuedAs: findQueuedAs(replyText),
+      ...w,
+    }
+  }
+  return { type: 'postfix.smtpd.reject', ...b, action: 'proxy-reject', stage, ...reply, ...w }
+}
+
+const LOST =
+  /^(lost connection|timeout|too many errors) after ([^\s]+)(?: \((?:approximately )?(\d+) bytes\))? from /
+
+/** `lost connection after DATA (1234 bytes) from h[ip]` (`smtpd.c:6294-6310`). */
+function lost(body: string, b: Base): PostfixEvent | undefined {
+  const m = LOST.exec(body)
+  if (!m) return undefined
+  const scan = scanEndpoint(body, m[0].length)
+  if (!scan) return undefined
+  return {
+    type: 'postfix.smtpd.lost-connection',
+    ...b,
+    reason: m[1] as 'lost connection' | 'timeout' | 'too many errors',
+    after: m[2]!,
+    bytes: m[3] === undefined ? undefined : Number(m[3]),
+    client: scan.endpoint,
+  }
+}
+
+/** `warning: h[ip]: SASL LOGIN authentication failed: reason, sasl_username=alice` (`smtpd_sasl_glue.c:351`). */
+function sasl(body: string, b: Base): PostfixEvent | undefined {
+  const scan = scanEndpoint(body, 0)
+  if (!scan) return undefined
+  const m = /^: SASL ([^\s]+) authentication failed:? ?(.*?)(?:, sasl_username=(.*))?$/.exec(
+    body.slice(scan.end),
+  )
+  if (!m) return undefined
+  return {
+    type: 'postfix.smtpd.sasl-failed',
+    ...b,
+    client: scan.endpoint,
+    mechanism: m[1]!,
+    reason: m[2]!,
+    saslUsername: m[3],
+  }
+}
+
+/** `warning: hostname x does not resolve to address 192.0.2.1[: reason]` (`smtpd_peer.c:343`). */
+function dns(body: string, b: Base): PostfixEvent | undefined {
+  const m = /^hostname ([^\s]+) does not resolve to address ([^\s:]+(?::[^\s:]+)*?)(?:: (.*))?$/.exec(body)
+  if (!m) return undefined
+  return { type: 'postfix.smtpd.dns-mismatch', ...b, hostname: m[1]!, ip: m[2]!, reason: m[3] }
+}
+
+/** `improper command pipelining after EHLO from h[ip]: QUIT\r\n` (`smtpd.c:5829`). */
+function pipelining(body: string, b: Base): PostfixEvent | undefined {
+  const from = body.indexOf(' from ', 34)
+  if (from < 0) return undefined
+  const scan = scanEndpoint(body, from + 6)
+  if (!scan) return undefined
+  return {
+    type: 'postfix.smtpd.pipelining',
+    ...b,
+    after: body.slice(34, from),
+    client: scan.endpoint,
+    input: body.slice(scan.end + 2),
+  }
+}
+
+/**
+ * Parses an smtpd message (after the queue-id/severity prefix).
+ *
+ * @example
+ * parseSmtpd('connect from a.example[192.0.2.1]', base)?.type //=> 'postfix.smtpd.connect'
+ */
+export function parseSmtpd(body: string, b: Base): PostfixEvent | undefined {
+  switch (shape(body)) {
+    case 'connect': {
+      const scan = scanEndpoint(body, 13)
+      return scan && { type: 'postfix.smtpd.connect', ...b, client: scan.endpoint }
+    }
+    case 'disconnect':
+      return disconnect(body, b)
+    case 'client':
+      return client(body, b)
+    case 'reject':
+    case 'action':
+      return checkLine(body, b)
+    case 'lost':
+      return lost(body, b)
+    case 'sasl':
+      return sasl(body, b)
+    case 'dns':
+      return dns(body, b)
+    case 'proxy':
+      return proxy(body, b)
+    case 'pipelining':
+      return pipelining(body, b)
+    case 'ehlo':
+      return { type: 'postfix.ehlo-discard', ...b, keywords: body.slice(26).split(' ') }
+    case undefined:
+      return undefined
+  }
+}
