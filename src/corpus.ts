@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { MailEvent } from './events.js'
+import type { MailEvent } from './events/index.js'
 import { createParser, type ParseOptions } from './parse.js'
 
 /** Options a corpus case runs with when its header does not say otherwise. */

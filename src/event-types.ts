@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { MailEventType } from './events.js'
+import type { MailEventType } from './events/index.js'
 
 /**
  * All event types maillog emits.

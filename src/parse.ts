@@ -6,11 +6,25 @@
  */
 
 import { readSyslogHeader } from './envelope/syslog.js'
-import type { MailEvent, UnknownEvent, UnknownReason } from './events.js'
-import type { Base } from './postfix/base.js'
-import { postfixProgram, readPostfixPrefix } from './postfix/head.js'
-import { parsePostfixBody } from './postfix/index.js'
+import type { EventBase, MailEvent, UnknownEvent, UnknownReason } from './events/index.js'
+import type { Family } from './family.js'
+import { postfixFamily } from './postfix/index.js'
 import { type ClockOptions, createClock } from './time/clock.js'
+
+/** Families in the order they are asked to claim a program name. */
+const FAMILIES: readonly Family[] = [postfixFamily]
+
+const claimed = new Map<string, Family | null>()
+
+/** The family that reads a program's lines, cached per program name. */
+function familyOf(program: string): Family | undefined {
+  let f = claimed.get(program)
+  if (f === undefined) {
+    f = FAMILIES.find((fam) => fam.claims(program)) ?? null
+    if (claimed.size < 4096) claimed.set(program, f)
+  }
+  return f ?? undefined
+}
 
 /** Options of {@link createParser}. */
 export interface ParseOptions extends ClockOptions {
@@ -59,19 +73,7 @@ export function createParser(options: ParseOptions = {}): LineParser {
       const resolved = clock.resolve(h.host, h.stamp)
       const time = resolved ?? h.stamp.text
       const timeUnresolved = resolved === undefined ? true : undefined
-      const program = postfixProgram(h.program)
-      if (!program) {
-        return unknown(raw, line, source, 'program', {
-          time,
-          stamp: h.stamp.text,
-          timeUnresolved,
-          host: h.host,
-          program: h.program,
-          pid: h.pid,
-        })
-      }
-      const prefix = readPostfixPrefix(h.message)
-      const base: Base = {
+      const base: EventBase = {
         line,
         source,
         time,
@@ -80,13 +82,9 @@ export function createParser(options: ParseOptions = {}): LineParser {
         host: h.host,
         program: h.program,
         pid: h.pid,
-        instance: program.instance,
-        service: program.service,
-        daemon: program.daemon,
-        queueId: prefix.queueId,
-        severity: prefix.severity,
       }
-      return parsePostfixBody(prefix.body, base, raw)
+      const family = familyOf(h.program)
+      return family ? family.parse(h.message, base, raw) : unknown(raw, line, source, 'program', base)
     },
   }
 }

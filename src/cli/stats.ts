@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { MailEvent } from '../events.js'
+import type { MailEvent } from '../events/index.js'
 
 /** Running counts of a parse run. */
 export interface ParseStats {

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { MailEvent } from '../events.js'
+import type { MailEvent } from '../events/index.js'
 import type { LineParser } from '../parse.js'
 import { openInput } from './input.js'
 import { lineBatches } from './lines.js'

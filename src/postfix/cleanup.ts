@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { PostfixEvent } from '../events.js'
+import type { PostfixEvent } from '../events/index.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base } from './base.js'
 import { parseWhatsup, scanEndpoint, unbracket, whatsupStart } from './fields.js'

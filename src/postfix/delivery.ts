@@ -9,7 +9,7 @@
  * @module
  */
 
-import type { Delays, DeliveryStatus, PostfixEvent } from '../events.js'
+import type { Delays, DeliveryStatus, PostfixEvent } from '../events/index.js'
 import type { Base } from './base.js'
 import { angleEnd, findQueuedAs, parenTail, parseDelays, parseEndpoint, unbracket } from './fields.js'
 

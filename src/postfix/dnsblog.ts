@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { PostfixEvent } from '../events.js'
+import type { PostfixEvent } from '../events/index.js'
 import type { Base } from './base.js'
 
 const LISTED = /^addr (\S+) listed by domain (\S+) as (\S+)$/

@@ -8,7 +8,7 @@
  * @module
  */
 
-import type { Delays, Endpoint, Reply, Whatsup } from '../events.js'
+import type { Delays, Endpoint, Reply, Whatsup } from '../events/index.js'
 
 /** An endpoint and the index just past it. */
 export interface EndpointScan {

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Severity } from '../events.js'
+import type { Severity } from '../events/index.js'
 
 /** The parts of a Postfix syslog name: `postfix-out/submission/smtpd`. */
 export interface PostfixProgram {

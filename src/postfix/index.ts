@@ -6,7 +6,8 @@
  * @module
  */
 
-import type { PostfixEvent } from '../events.js'
+import type { EventBase, PostfixEvent } from '../events/index.js'
+import type { Family } from '../family.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base, Grammar } from './base.js'
 import { parseBounce } from './bounce.js'
@@ -15,6 +16,7 @@ import { parseCleanup } from './cleanup.js'
 import { parseDelivery } from './delivery.js'
 import { parseDnsblog } from './dnsblog.js'
 import { findEndpoint } from './fields.js'
+import { postfixProgram, readPostfixPrefix } from './head.js'
 import { parseLifecycle } from './lifecycle.js'
 import { parsePickup } from './pickup.js'
 import { parsePostscreen } from './postscreen.js'
@@ -151,4 +153,36 @@ export function parsePostfixBody(body: string, base: Base, raw: string): Postfix
   }
   if (verbose(body)) return { type: 'postfix.debug', ...base, text: body }
   return { type: 'postfix.unrecognized', ...base, raw, message: body }
+}
+
+/**
+ * The Postfix family: programs `postfix/…`, `postfix-<instance>/…` and custom syslog names
+ * ending in a Postfix daemon.
+ *
+ * @example
+ * postfixFamily.claims('postfix/smtpd') //=> true
+ */
+export const postfixFamily: Family = {
+  name: 'postfix',
+  claims: (program) => postfixProgram(program) !== undefined,
+  parse(message: string, header: EventBase, raw: string): PostfixEvent {
+    const program = postfixProgram(header.program)!
+    const prefix = readPostfixPrefix(message)
+    const base: Base = {
+      line: header.line,
+      source: header.source,
+      time: header.time,
+      stamp: header.stamp,
+      timeUnresolved: header.timeUnresolved,
+      host: header.host,
+      program: header.program,
+      pid: header.pid,
+      instance: program.instance,
+      service: program.service,
+      daemon: program.daemon,
+      queueId: prefix.queueId,
+      severity: prefix.severity,
+    }
+    return parsePostfixBody(prefix.body, base, raw)
+  },
 }

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { PostfixEvent } from '../events.js'
+import type { PostfixEvent } from '../events/index.js'
 import type { Base } from './base.js'
 
 const MASTER = /^(daemon started|reload) -- version ([^,]+), configuration (.+)$/

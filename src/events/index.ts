@@ -1,0 +1,29 @@
+/**
+ * The event contract: every line maillog reads becomes exactly one {@link MailEvent}.
+ *
+ * One interface per event shape, discriminated by `type` (`<family>.<daemon>.<what>`), one file
+ * per family. Lines a family recognizes by header but not by body become
+ * `<family>.unrecognized`; lines nobody recognizes become `unknown`. Both keep the raw text.
+ *
+ * `time` is ISO 8601 with the offset of the zone it was resolved in
+ * (`2025-03-01T12:00:01+01:00`, fractions kept as written). When a stamp cannot be resolved
+ * (an impossible date such as `Feb 30`), `time` holds the stamp text as written and
+ * `timeUnresolved` is `true`.
+ *
+ * @module
+ */
+
+import type { UnknownEvent } from './base.js'
+import type { PostfixEvent } from './postfix.js'
+
+export type * from './base.js'
+export type * from './postfix.js'
+
+/** Every event maillog produces. */
+export type MailEvent = PostfixEvent | UnknownEvent
+
+/** The `type` of every event, derived from the union. */
+export type MailEventType = MailEvent['type']
+
+/** The event of a given type. */
+export type EventOf<T extends MailEventType> = Extract<MailEvent, { type: T }>
