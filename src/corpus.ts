@@ -8,7 +8,7 @@
  */
 
 import type { MailEvent } from './events/index.js'
-import { createParser, type ParseOptions } from './parse.js'
+import { createEventStream, type ParseOptions } from './parse.js'
 
 /** Options a corpus case runs with when its header does not say otherwise. */
 export const CORPUS_DEFAULTS: ParseOptions = {
@@ -38,13 +38,14 @@ export function caseOptions(text: string): ParseOptions {
  * caseEvents('# year: 2024\nMar  1 12:00:01 mx1 postfix/qmgr[7]: 3F4A92C1B: removed\n')[0].line //=> 2
  */
 export function caseEvents(text: string): MailEvent[] {
-  const parser = createParser(caseOptions(text))
+  const events: MailEvent[] = []
+  const stream = createEventStream(caseOptions(text), (e) => events.push(e))
   const lines = text.split('\n')
   if (lines[lines.length - 1] === '') lines.pop()
-  const events: MailEvent[] = []
   lines.forEach((l, i) => {
-    if (!l.startsWith('#')) events.push(parser.parse(l, i + 1))
+    if (!l.startsWith('#')) stream.push(l, i + 1)
   })
+  stream.end()
   return events
 }
 

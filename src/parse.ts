@@ -97,8 +97,47 @@ export function createParser(options: ParseOptions = {}): LineParser {
  * //=> 'postfix.qmgr.removed'
  */
 export function parseLines(text: string, options: ParseOptions & { source?: string } = {}): MailEvent[] {
-  const parser = createParser(options)
+  const events: MailEvent[] = []
+  const stream = createEventStream(options, (e) => events.push(e))
   const lines = text.split('\n')
   if (lines[lines.length - 1] === '') lines.pop()
-  return lines.map((l, i) => parser.parse(l, i + 1, options.source))
+  lines.forEach((l, i) => stream.push(l, i + 1, options.source))
+  stream.end()
+  return events
+}
+
+/** A push parser over a stream of lines: the form every reader uses. */
+export interface EventStream {
+  /** Feeds one line (without its terminator). Completed events go to the `emit` callback. */
+  push(line: string, lineNumber: number, source?: string): void
+  /** Ends the input: emits whatever is still held. */
+  end(): void
+  /** The IANA zone year-less stamps are resolved in. */
+  readonly zone: string
+}
+
+/**
+ * Creates a push parser that calls `emit` with each event, in input order. Pass a
+ * {@link LineParser} to share its year state across files (rotated sets), or options. Today every line is
+ * one event at once; records that span lines (log4j stack traces) are held until the line that
+ * follows them, so always call `end()`.
+ *
+ * @example
+ * const events: MailEvent[] = []
+ * const stream = createEventStream({ zone: 'UTC' }, (e) => events.push(e))
+ * for (const [i, line] of text.split('\n').entries()) stream.push(line, i + 1)
+ * stream.end()
+ */
+export function createEventStream(
+  options: ParseOptions | LineParser,
+  emit: (event: MailEvent) => void,
+): EventStream {
+  const parser = 'parse' in options ? options : createParser(options)
+  return {
+    zone: parser.zone,
+    push(line, lineNumber, source) {
+      emit(parser.parse(line, lineNumber, source))
+    },
+    end() {},
+  }
 }
