@@ -9,6 +9,8 @@
 
 import type { MailEvent } from './events/index.js'
 import { createEventStream, type ParseOptions } from './parse.js'
+import { createState, flush, reduce } from './reduce/index.js'
+import type { Transaction } from './transaction.js'
 
 /** Options a corpus case runs with when its header does not say otherwise. */
 export const CORPUS_DEFAULTS: ParseOptions = {
@@ -49,7 +51,26 @@ export function caseEvents(text: string): MailEvent[] {
   return events
 }
 
-/** The expected-events file content of a case: one JSON object per line. */
-export function renderEvents(events: readonly MailEvent[]): string {
-  return events.map((e) => JSON.stringify(e)).join('\n') + (events.length > 0 ? '\n' : '')
+/** Whether a case asks for expected transactions (`# transactions: yes`). */
+export function wantsTransactions(text: string): boolean {
+  return /^#\s*transactions:\s*yes\b/m.test(text)
+}
+
+/**
+ * The transactions of a case's events: reduced, then flushed at the end of input.
+ *
+ * @example
+ * caseTransactions(caseEvents(text)).map((t) => t.id) //=> ['mx1/postfix/4F1A2B3C01']
+ */
+export function caseTransactions(events: readonly MailEvent[]): Transaction[] {
+  const state = createState()
+  const out: Transaction[] = []
+  for (const e of events) out.push(...reduce(state, e))
+  out.push(...flush(state))
+  return out
+}
+
+/** An expected-output file: one JSON object per line. */
+export function renderEvents(items: readonly (MailEvent | Transaction)[]): string {
+  return items.map((e) => JSON.stringify(e)).join('\n') + (items.length > 0 ? '\n' : '')
 }

@@ -101,7 +101,7 @@ export function parseLines(text: string, options: ParseOptions & { source?: stri
   const stream = createEventStream(options, (e) => events.push(e))
   const lines = text.split('\n')
   if (lines[lines.length - 1] === '') lines.pop()
-  lines.forEach((l, i) => stream.push(l, i + 1, options.source))
+  for (let i = 0; i < lines.length; i++) stream.push(lines[i]!, i + 1, options.source)
   stream.end()
   return events
 }

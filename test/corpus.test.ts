@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { caseEvents, caseOptions, renderEvents } from '../src/corpus.js'
+import { caseEvents, caseOptions, caseTransactions, renderEvents, wantsTransactions } from '../src/corpus.js'
 import { EVENT_TYPES } from '../src/event-types.js'
 import { listCases } from '../src/node/corpus.js'
 import { lineBatches } from '../src/node/lines.js'
@@ -55,6 +55,12 @@ describe('golden corpus', () => {
         expect(await viaChunks(text, [7, 3, 64])).toBe(expected)
         expect(await viaChunks(text, [4096])).toBe(expected)
       })
+      if (wantsTransactions(text)) {
+        it('should match the expected transactions', async () => {
+          const expectedTx = await readFile(file.replace(/\.log$/, '.transactions.jsonl'), 'utf8')
+          expect(renderEvents(caseTransactions(caseEvents(text)))).toBe(expectedTx)
+        })
+      }
       it('should give the same output twice', () => {
         expect(renderEvents(caseEvents(text))).toBe(renderEvents(caseEvents(text)))
       })

@@ -7,12 +7,14 @@
 
 import { runCorpus } from './corpus.js'
 import { runParse } from './parse.js'
+import { runTrace } from './trace.js'
 import { UsageError } from './usage.js'
 
 const HELP = `maillog — mail server logs as typed events
 
 usage:
   maillog parse  [options] [files…]   one event per line as NDJSON (stdin when no file or "-")
+  maillog trace  [options] [files…]   transactions: what happened to each message, across hosts
   maillog corpus check|update [dir]   run or regenerate the golden corpus (default: corpus)
 
 Run "maillog <command> --help" for the options of a command.
@@ -23,6 +25,8 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'parse':
       return runParse(rest)
+    case 'trace':
+      return runTrace(rest)
     case 'corpus':
       return runCorpus(rest)
     case undefined:

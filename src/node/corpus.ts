@@ -7,7 +7,7 @@
 
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { caseEvents, renderEvents } from '../corpus.js'
+import { caseEvents, caseTransactions, renderEvents, wantsTransactions } from '../corpus.js'
 
 /** The outcome of one case. */
 export interface CaseResult {
@@ -43,25 +43,37 @@ function firstDiff(expected: string, actual: string): CaseResult['diff'] {
  */
 export async function runCase(file: string, root: string, update: boolean): Promise<CaseResult> {
   const name = relative(root, file)
-  const events = caseEvents(await readFile(file, 'utf8'))
-  const actual = renderEvents(events)
-  const expectedFile = file.replace(/\.log$/, '.events.jsonl')
-  let expected: string | undefined
-  try {
-    expected = await readFile(expectedFile, 'utf8')
-  } catch {
-    expected = undefined
+  const text = await readFile(file, 'utf8')
+  const events = caseEvents(text)
+  const outputs: [string, string][] = [[file.replace(/\.log$/, '.events.jsonl'), renderEvents(events)]]
+  if (wantsTransactions(text)) {
+    outputs.push([file.replace(/\.log$/, '.transactions.jsonl'), renderEvents(caseTransactions(events))])
   }
-  if (expected === actual) return { name, status: 'ok' }
-  if (!update) {
-    return expected === undefined
-      ? { name, status: 'missing' }
-      : { name, status: 'changed', diff: firstDiff(expected, actual) }
+  const stale: [string, string][] = []
+  for (const [expectedFile, actual] of outputs) {
+    const expected = await readOptional(expectedFile)
+    if (expected === actual) continue
+    if (!update) {
+      const which = relative(root, expectedFile)
+      return expected === undefined
+        ? { name: which, status: 'missing' }
+        : { name: which, status: 'changed', diff: firstDiff(expected, actual) }
+    }
+    stale.push([expectedFile, actual])
   }
+  if (stale.length === 0) return { name, status: 'ok' }
   const residue = events.find((e) => e.type === 'unknown' || e.type.endsWith('.unrecognized'))
   if (residue && !/unrecognized|unknown/.test(name)) {
     return { name, status: 'refused', reason: `line ${residue.line} is ${residue.type}` }
   }
-  await writeFile(expectedFile, actual)
+  for (const [expectedFile, actual] of stale) await writeFile(expectedFile, actual)
   return { name, status: 'written' }
+}
+
+async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch {
+    return undefined
+  }
 }

@@ -6,5 +6,5 @@
  */
 
 export { type Input, openInput } from './input.js'
-export { lineBatches } from './lines.js'
-export { parseFile } from './parse-file.js'
+export { type LineBatch, lineBatches, lineChunks } from './lines.js'
+export { type FileBatch, parseFile, type ResumePoint, readEvents } from './parse-file.js'

@@ -1,5 +1,6 @@
 /**
- * Opening inputs: files, gzip files (by magic bytes, not by name) and stdin (`-`).
+ * Opening inputs: files, gzip files (by magic bytes, not by name) and stdin (`-`), optionally
+ * from a byte offset (in the decompressed stream for gzip).
  *
  * @module
  */
@@ -25,16 +26,33 @@ async function isGzip(path: string): Promise<boolean> {
   }
 }
 
+/** Drops the first `n` bytes of a stream. */
+async function* skip(stream: AsyncIterable<Uint8Array>, n: number): AsyncGenerator<Uint8Array> {
+  let left = n
+  for await (const chunk of stream) {
+    if (left >= chunk.length) {
+      left -= chunk.length
+      continue
+    }
+    yield left > 0 ? chunk.subarray(left) : chunk
+    left = 0
+  }
+}
+
 /**
- * Opens a file (gunzipping it when it starts with the gzip magic) or stdin for `-`.
- * Rejects with the system error (ENOENT, EACCES, EISDIR) for a file that cannot be read.
+ * Opens a file (gunzipping it when it starts with the gzip magic) or stdin for `-`, from byte
+ * `offset`. Rejects with the system error (ENOENT, EACCES, EISDIR) for a file that cannot be read.
  *
  * @example
  * const input = await openInput('/var/log/maillog.2.gz')
  */
-export async function openInput(path: string): Promise<Input> {
-  if (path === '-') return { name: '-', stream: process.stdin }
-  const gz = await isGzip(path)
-  const file = createReadStream(path, { highWaterMark: 1 << 20 })
-  return { name: path, stream: gz ? file.pipe(createGunzip({ chunkSize: 1 << 20 })) : file }
+export async function openInput(path: string, offset = 0): Promise<Input> {
+  if (path === '-') return { name: '-', stream: offset > 0 ? skip(process.stdin, offset) : process.stdin }
+  if (await isGzip(path)) {
+    const gunzip = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
+      createGunzip({ chunkSize: 1 << 20 }),
+    )
+    return { name: path, stream: offset > 0 ? skip(gunzip, offset) : gunzip }
+  }
+  return { name: path, stream: createReadStream(path, { highWaterMark: 1 << 20, start: offset }) }
 }

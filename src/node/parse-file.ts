@@ -1,5 +1,6 @@
 /**
- * Streams the events of one input.
+ * Streams the events of one input, with the byte offset reached after each batch so a run can
+ * be checkpointed and resumed.
  *
  * @module
  */
@@ -7,35 +8,67 @@
 import type { MailEvent } from '../events/index.js'
 import { createEventStream, type LineParser } from '../parse.js'
 import { openInput } from './input.js'
-import { lineBatches } from './lines.js'
+import { lineChunks } from './lines.js'
+
+/** Events of a batch of lines, and where the input stands after them. */
+export interface FileBatch {
+  readonly events: MailEvent[]
+  /** Byte offset after the batch (in the decompressed stream for gzip). */
+  readonly end: number
+  /** Number of the last line read. */
+  readonly line: number
+}
+
+/** Where to start reading: a byte offset at a line start, and the number of lines before it. */
+export interface ResumePoint {
+  readonly offset: number
+  readonly line: number
+}
 
 /**
- * Yields batches of events of a file (gzip or plain) or of stdin (`-`): one event per line, or
- * per record for multi-line records. The parser's year state carries over between files.
+ * Yields the events of a file (gzip or plain) or of stdin (`-`) in batches: one event per line,
+ * or per record for multi-line records. The parser's year state carries over between files.
  * A read error (such as a truncated gzip) rejects after the lines read so far were yielded.
  *
  * @example
  * const parser = createParser({ zone: 'UTC' })
- * for await (const events of parseFile('/var/log/maillog', parser)) for (const e of events) console.log(e.type)
+ * for await (const { events } of readEvents('/var/log/maillog', parser)) for (const e of events) console.log(e.type)
  */
-export async function* parseFile(path: string, parser: LineParser): AsyncGenerator<MailEvent[]> {
-  const input = await openInput(path)
+export async function* readEvents(
+  path: string,
+  parser: LineParser,
+  from?: ResumePoint,
+): AsyncGenerator<FileBatch> {
+  const input = await openInput(path, from?.offset ?? 0)
   const source = path === '-' ? undefined : path
   let batch: MailEvent[] = []
   const stream = createEventStream(parser, (e) => batch.push(e))
-  let n = 0
+  let n = from?.line ?? 0
+  let end = from?.offset ?? 0
   let failure: unknown
   try {
-    for await (const lines of lineBatches(input.stream)) {
+    for await (const chunk of lineChunks(input.stream, end)) {
+      const lines = chunk.lines
       for (let i = 0; i < lines.length; i++) stream.push(lines[i]!, ++n, source)
-      const out = batch
+      end = chunk.end
+      const events = batch
       batch = []
-      yield out
+      yield { events, end, line: n }
     }
   } catch (err) {
     failure = err
   }
   stream.end()
-  if (batch.length > 0) yield batch
+  if (batch.length > 0) yield { events: batch, end, line: n }
   if (failure !== undefined) throw failure
+}
+
+/**
+ * Yields the events of a file in batches (see {@link readEvents}), without positions.
+ *
+ * @example
+ * for await (const events of parseFile('/var/log/maillog', createParser({ zone: 'UTC' }))) console.log(events.length)
+ */
+export async function* parseFile(path: string, parser: LineParser): AsyncGenerator<MailEvent[]> {
+  for await (const batch of readEvents(path, parser)) yield batch.events
 }

@@ -1,0 +1,225 @@
+/**
+ * `maillog trace`: events → transactions, filtered, as text blocks, NDJSON or whole chains;
+ * with `--state`, a resumable run for cron.
+ *
+ * @module
+ */
+
+import { DateTime } from 'luxon'
+import type { MailEvent } from '../events/index.js'
+import {
+  type Checkpoint,
+  fileIdentity,
+  type InputPosition,
+  loadCheckpoint,
+  resumePoint,
+  saveCheckpoint,
+} from '../node/checkpoint.js'
+import { readEvents } from '../node/parse-file.js'
+import { formatReject, formatTransaction } from '../output/text.js'
+import { createParser, type LineParser } from '../parse.js'
+import { createState, flush, type ReducerState, reduce, settle } from '../reduce/index.js'
+import { chainOf, reverseLinks } from '../trace/chain.js'
+import {
+  isEmptyFilter,
+  isNoqueueReject,
+  matchReject,
+  matchTransaction,
+  type TraceFilter,
+} from '../trace/filter.js'
+import type { Transaction } from '../transaction.js'
+import { createSink, type Sink } from './output.js'
+import { parseCommandArgs, TIME_OPTIONS, timeOptions, UsageError } from './usage.js'
+
+const HELP = `usage: maillog trace [options] [files…]
+
+Folds the log into transactions — one per message per server — and prints those that match.
+Reads stdin when no file or "-" is given; gzip files are read directly.
+
+filters (all must hold):
+  --from RE             envelope sender matches the regular expression
+  --to RE               any recipient (or original recipient) matches
+  --msgid ID            message-id, with or without <>
+  --queue-id Q          queue id (or a delivery that was queued as Q on the next hop)
+  --host H              syslog host name
+  --since T, --until T  ISO date or date-time (in --zone when it has no offset)
+  --limit N             stop after N matches
+
+output:
+  (default)             a text block per transaction, NOQUEUE rejects when --from/--to are given
+  --json                NDJSON transactions (rejects as their events with --rejects)
+  --chain               the whole path of each matching message across hosts and bounces
+  --rejects             include NOQUEUE rejects matching --from/--to/--host/--since/--until
+
+state:
+  --state FILE          resume from FILE and save to it at the end (cron); open messages are
+                        kept in the state, not printed, until they close
+  --max-age DAYS        open transactions idle this long are printed incomplete (default 7)
+
+time:
+  --year Y  --reference-date ISO  --zone IANA   (see maillog parse --help)
+
+exit status: 0 matches found (or no filter), 1 filters matched nothing, 2 usage or input error
+
+examples:
+  maillog trace --to bob@example.net /var/log/mail.log
+  maillog trace --msgid '<20250301.abc@example.org>' --chain mx1.log relay1.log store1.log
+  maillog trace --json --state /var/lib/maillog/state /var/log/mail.log >> transactions.ndjson
+`
+
+interface Output {
+  matched: number
+  readonly limit: number
+  readonly json: boolean
+  readonly sink: Sink
+}
+
+function parseTime(value: string | undefined, zone: string, option: string): number | undefined {
+  if (value === undefined) return undefined
+  const dt = DateTime.fromISO(value, { zone })
+  if (!dt.isValid) throw new UsageError(`${option}: expected an ISO date or date-time, got "${value}"`)
+  return dt.toMillis()
+}
+
+function regex(value: string | undefined, option: string): RegExp | undefined {
+  if (value === undefined) return undefined
+  try {
+    return new RegExp(value, 'i')
+  } catch {
+    throw new UsageError(`${option}: not a valid regular expression: ${value}`)
+  }
+}
+
+async function print(out: Output, t: Transaction): Promise<void> {
+  out.matched++
+  await out.sink.write(out.json ? JSON.stringify(t) + '\n' : formatTransaction(t) + '\n')
+}
+
+/** Runs `maillog trace`; resolves to the exit code. */
+export async function runTrace(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      ...TIME_OPTIONS,
+      from: { type: 'string' },
+      to: { type: 'string' },
+      msgid: { type: 'string' },
+      'queue-id': { type: 'string' },
+      host: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      limit: { type: 'string' },
+      json: { type: 'boolean' },
+      chain: { type: 'boolean' },
+      rejects: { type: 'boolean' },
+      state: { type: 'string' },
+      'max-age': { type: 'string' },
+    },
+  })
+  if (values.help) {
+    process.stdout.write(HELP)
+    return 0
+  }
+  let parser: LineParser
+  try {
+    parser = createParser(timeOptions(values))
+  } catch (err) {
+    throw err instanceof UsageError ? err : new UsageError(`--${(err as Error).message}`)
+  }
+  const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit)
+  if (!(limit > 0)) throw new UsageError(`--limit: expected a positive number, got "${values.limit}"`)
+  const maxAgeDays = values['max-age'] === undefined ? 7 : Number(values['max-age'])
+  if (!(maxAgeDays > 0))
+    throw new UsageError(`--max-age: expected a positive number of days, got "${values['max-age']}"`)
+  const filter: TraceFilter = {
+    from: regex(values.from, '--from'),
+    to: regex(values.to, '--to'),
+    msgid: values.msgid,
+    queueId: values['queue-id'],
+    host: values.host,
+    since: parseTime(values.since, parser.zone, '--since'),
+    until: parseTime(values.until, parser.zone, '--until'),
+  }
+  const filtered = !isEmptyFilter(filter)
+  const showRejects =
+    values.rejects === true || (!values.json && (filter.from !== undefined || filter.to !== undefined))
+  const files = positionals.length === 0 ? ['-'] : positionals
+  if (values.state !== undefined && files.includes('-'))
+    throw new UsageError('--state: needs files, not stdin')
+
+  const checkpoint: Checkpoint | undefined =
+    values.state === undefined ? undefined : await loadCheckpoint(values.state)
+  const state: ReducerState = checkpoint?.reducer ?? createState({ maxAgeMs: maxAgeDays * 86_400_000 })
+  const out: Output = { matched: 0, limit, json: values.json === true, sink: createSink(process.stdout) }
+  const all = values.chain ? new Map<string, Transaction>() : undefined
+
+  const take = async (ts: readonly Transaction[]): Promise<void> => {
+    for (const t of ts) {
+      if (all) all.set(t.id, t)
+      else if (out.matched < out.limit && matchTransaction(t, filter)) await print(out, t)
+    }
+  }
+  const takeReject = async (e: MailEvent): Promise<void> => {
+    if (!showRejects || all || out.matched >= out.limit || !isNoqueueReject(e) || !matchReject(e, filter))
+      return
+    out.matched++
+    await out.sink.write(out.json ? JSON.stringify(e) + '\n' : formatReject(e) + '\n')
+  }
+
+  const positions: InputPosition[] = []
+  let failed = false
+  for (const file of files) {
+    try {
+      const id = file === '-' ? undefined : await fileIdentity(file)
+      const from = id && checkpoint ? resumePoint(checkpoint.inputs, id) : undefined
+      let position = from ?? { offset: 0, line: 0 }
+      for await (const batch of readEvents(file, parser, from)) {
+        for (const e of batch.events) {
+          await takeReject(e)
+          const ts = reduce(state, e)
+          if (ts.length > 0) await take(ts)
+        }
+        position = { offset: batch.end, line: batch.line }
+        if (!all && out.matched >= out.limit && values.state === undefined) break
+      }
+      if (id) positions.push({ path: file, dev: id.dev, ino: id.ino, ...position })
+    } catch (err) {
+      failed = true
+      const e = err as NodeJS.ErrnoException
+      const what =
+        e.code === 'ENOENT' ? 'no such file' : e.code === 'Z_BUF_ERROR' ? 'truncated gzip data' : e.message
+      process.stderr.write(`maillog: ${file}: ${what}\n`)
+    }
+  }
+  if (values.state !== undefined) {
+    await take(settle(state))
+    await saveCheckpoint(values.state, { version: 1, reducer: state, inputs: positions })
+  } else {
+    await take(flush(state))
+  }
+  if (all) await printChains(all, filter, out)
+  await out.sink.flush()
+  if (failed) return 2
+  return filtered && out.matched === 0 ? 1 : 0
+}
+
+/** Prints each chain that has a matching transaction, once. */
+async function printChains(all: Map<string, Transaction>, filter: TraceFilter, out: Output): Promise<void> {
+  const reverse = reverseLinks(all.values())
+  const done = new Set<string>()
+  for (const t of all.values()) {
+    if (out.matched >= out.limit) break
+    if (done.has(t.id) || !matchTransaction(t, filter)) continue
+    const chain = chainOf(t, all, reverse)
+    for (const c of chain) done.add(c.id)
+    out.matched++
+    if (out.json) {
+      await out.sink.write(JSON.stringify({ chain: chain.map((c) => c.id), transactions: chain }) + '\n')
+    } else {
+      await out.sink.write(
+        `chain ${chain.map((c) => c.id).join(' → ')}\n\n${chain.map(formatTransaction).join('\n')}\n`,
+      )
+    }
+  }
+}

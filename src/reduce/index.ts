@@ -1,0 +1,82 @@
+/**
+ * The reducer: folds events into transactions. Deterministic — no clock, no I/O, no
+ * randomness: the same events always give the same transactions, in the same order. The state
+ * is plain JSON data ({@link ReducerState}); `reduce` updates it in place and returns the
+ * transactions that became final, so memory holds only messages in flight.
+ *
+ * @module
+ */
+
+import type { MailEvent } from '../events/index.js'
+import type { Transaction } from '../transaction.js'
+import { emitNow, release, sweep } from './drafts.js'
+import { type Ctx, POSTFIX_HANDLERS } from './postfix.js'
+import type { ReducerState } from './state.js'
+
+export { createState, type ReducerOptions, type ReducerState, restoreState } from './state.js'
+
+const NONE: readonly Transaction[] = Object.freeze([])
+
+let lastTime = ''
+let lastMs = 0
+
+/** Log time of an event in ms (one-entry cache: consecutive lines share stamps). */
+function timeMs(time: string): number {
+  if (time !== lastTime) {
+    lastTime = time
+    lastMs = Date.parse(time)
+  }
+  return lastMs
+}
+
+type AnyHandler = (ctx: Ctx, e: MailEvent) => void
+const HANDLERS = POSTFIX_HANDLERS as unknown as Readonly<Record<string, AnyHandler | null>>
+
+/**
+ * Folds one event into the state and returns the transactions that are final now (closed and
+ * past the hold time, or idle past the maximum age). `state` is updated in place.
+ *
+ * @example
+ * const state = createState()
+ * for (const e of parseLines(log, { zone: 'UTC' })) for (const t of reduce(state, e)) console.log(t.id)
+ * for (const t of flush(state)) console.log(t.id, t.complete)
+ */
+export function reduce(state: ReducerState, event: MailEvent): readonly Transaction[] {
+  const handler = HANDLERS[event.type]
+  if (!handler || event.time === undefined) return NONE
+  let ms = timeMs(event.time)
+  if (Number.isNaN(ms)) ms = state.nowMs
+  else if (ms > state.nowMs) state.nowMs = ms
+  const out: Transaction[] = []
+  handler({ state, out, ms }, event)
+  if (state.held.length > 0) release(state, out)
+  sweep(state, out)
+  return out.length === 0 ? NONE : out
+}
+
+/**
+ * Ends the input: emits every held transaction, and every open one with `complete: false`,
+ * in order of their last line. The state is empty afterwards.
+ *
+ * @example
+ * for (const t of flush(state)) console.log(t.id, t.complete)
+ */
+export function flush(state: ReducerState): Transaction[] {
+  const out: Transaction[] = []
+  const drafts = Object.values(state.drafts).sort((a, b) => a.endMs - b.endMs || (a.id < b.id ? -1 : 1))
+  for (const d of drafts) emitNow(state, d, out)
+  return out
+}
+
+/**
+ * Emits only what is final (closed transactions past their hold), keeping open ones in the
+ * state: the end of a run that will be resumed from a checkpoint.
+ */
+export function settle(state: ReducerState): Transaction[] {
+  const out: Transaction[] = []
+  for (const id of [...state.held]) {
+    const d = state.drafts[id]
+    if (d) emitNow(state, d, out)
+  }
+  return out
+}

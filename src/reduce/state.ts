@@ -1,0 +1,160 @@
+/**
+ * Reducer state: plain JSON data, so a run can be checkpointed and resumed. Everything keyed
+ * by text from the log lives in null-prototype objects (no prototype keys), rebuilt as such
+ * when a checkpoint is read back.
+ *
+ * @module
+ */
+
+import type { Endpoint } from '../events/index.js'
+import type { RecipientAttempt, TransactionAction } from '../transaction.js'
+
+/** A transaction being built: the public fields plus bookkeeping. */
+export interface Draft {
+  id: string
+  mta: 'postfix' | 'sendmail'
+  host: string
+  instance: string
+  queueId: string
+  start: string
+  end: string
+  from?: string
+  messageId?: string
+  client?: Endpoint
+  size?: number
+  nrcpt?: number
+  saslUsername?: string
+  uid?: number
+  recipients: RecipientAttempt[]
+  bounceOf?: string
+  bounceQueueId?: string
+  next: string[]
+  previous: string[]
+  rejects: TransactionAction[]
+  warnings: TransactionAction[]
+  /** Seen its opening line (smtpd `client=`, pickup `uid=`, a first cleanup line). */
+  opened: boolean
+  /** Seen its closing line; held a little longer for late links, then emitted. */
+  closed: boolean
+  /** Reached the queue (cleanup or qmgr logged it). */
+  queued: boolean
+  /** Log time of the last line, in ms. */
+  endMs: number
+}
+
+/** A delivery whose next hop was not in the input yet, waiting for it to show up. */
+export interface PendingHop {
+  /** Id of the sending transaction. */
+  readonly id: string
+  readonly host: string
+  /** Relay host name and address as the sender logged them. */
+  readonly relayHost: string
+  readonly relayIp: string
+  readonly ms: number
+}
+
+/** An smtpd session before its queue id, keyed by host/instance/pid. */
+export interface Session {
+  readonly client: Endpoint
+  /** The transaction the session is carrying, once `client=` was logged. */
+  id?: string
+}
+
+/** Tunables of the reducer, in milliseconds of log time. */
+export interface ReducerOptions {
+  /** Open transactions without a line for this long are emitted with `complete: false`. Default 7 days. */
+  readonly maxAgeMs?: number
+  /** Closed transactions wait this long for late links before they are emitted. Default 5 minutes. */
+  readonly holdMs?: number
+  /** Pending links older than this are dropped. Default 1 day. */
+  readonly linkMaxAgeMs?: number
+}
+
+/** The whole reducer state. */
+export interface ReducerState {
+  readonly version: 1
+  readonly maxAgeMs: number
+  readonly holdMs: number
+  readonly linkMaxAgeMs: number
+  /** Latest log time seen, in ms. */
+  nowMs: number
+  /** Log time of the last eviction sweep. */
+  sweptMs: number
+  /** Open and held (closed, not yet emitted) transactions by id. */
+  drafts: Record<string, Draft>
+  /** Ids of closed transactions in closing order, waiting to be emitted. */
+  held: string[]
+  /** Transaction ids by bare queue id, for links across hosts. */
+  byQueueId: Record<string, string[]>
+  /** Transaction ids by message-id, for the message-id fallback link. */
+  byMessageId: Record<string, string[]>
+  sessions: Record<string, Session>
+  /** Postfix ≥ 3.11 logs a bounce before its notice's first line: notice id → original queue id. */
+  pendingBounce: Record<string, { readonly queueId: string; readonly ms: number }>
+  /** Deliveries by next-hop queue id whose receiving transaction was not seen yet. */
+  pendingHops: Record<string, PendingHop[]>
+  /** Sent deliveries without a next-hop queue id, by message-id. */
+  pendingByMessageId: Record<string, PendingHop[]>
+}
+
+const DAY = 86_400_000
+
+/** A null-prototype record. */
+export function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>
+}
+
+/**
+ * A fresh reducer state.
+ *
+ * @example
+ * const state = createState({ maxAgeMs: 86_400_000 })
+ */
+export function createState(options: ReducerOptions = {}): ReducerState {
+  return {
+    version: 1,
+    maxAgeMs: options.maxAgeMs ?? 7 * DAY,
+    holdMs: options.holdMs ?? 300_000,
+    linkMaxAgeMs: options.linkMaxAgeMs ?? DAY,
+    nowMs: 0,
+    sweptMs: 0,
+    drafts: dict(),
+    held: [],
+    byQueueId: dict(),
+    byMessageId: dict(),
+    sessions: dict(),
+    pendingBounce: dict(),
+    pendingHops: dict(),
+    pendingByMessageId: dict(),
+  }
+}
+
+const RECORDS = [
+  'drafts',
+  'byQueueId',
+  'byMessageId',
+  'sessions',
+  'pendingBounce',
+  'pendingHops',
+  'pendingByMessageId',
+] as const
+
+/**
+ * Reads a state back from its JSON form (as written by `JSON.stringify`). Throws for a state of
+ * another version or shape.
+ *
+ * @example
+ * const state = restoreState(JSON.parse(readFileSync('maillog.state', 'utf8')).reducer)
+ */
+export function restoreState(json: unknown): ReducerState {
+  const s = json as Record<string, unknown> | null
+  if (s?.version !== 1 || !Array.isArray(s.held))
+    throw new Error('state: not a maillog reducer state (version 1)')
+  const out = { ...s } as unknown as Record<string, unknown>
+  for (const key of RECORDS) {
+    const src = s[key]
+    if (typeof src !== 'object' || src === null) throw new Error(`state: missing ${key}`)
+    out[key] = Object.assign(dict(), src)
+  }
+  return out as unknown as ReducerState
+}

@@ -1,0 +1,83 @@
+/**
+ * Trace filters: which transactions (and which NOQUEUE rejects) a query selects. A transaction
+ * matches when every given criterion holds; `to` matches any recipient attempt.
+ *
+ * @module
+ */
+
+import type { MailEvent } from '../events/index.js'
+import type { Transaction } from '../transaction.js'
+
+/** Criteria of a trace query; all optional, all must hold. */
+export interface TraceFilter {
+  readonly from?: RegExp
+  readonly to?: RegExp
+  /** Message-id, with or without angle brackets. */
+  readonly msgid?: string
+  /** Only transactions whose end is at or after this instant (ms since the epoch). */
+  readonly since?: number
+  /** Only transactions whose start is at or before this instant (ms since the epoch). */
+  readonly until?: number
+  readonly host?: string
+  readonly queueId?: string
+}
+
+/** Whether a filter selects anything at all (an empty filter matches everything). */
+export function isEmptyFilter(f: TraceFilter): boolean {
+  return Object.values(f).every((v) => v === undefined)
+}
+
+const unbracket = (s: string): string => (s.startsWith('<') && s.endsWith('>') ? s.slice(1, -1) : s)
+
+function inRange(f: TraceFilter, start: string, end: string): boolean {
+  if (f.since !== undefined && Date.parse(end) < f.since) return false
+  if (f.until !== undefined && Date.parse(start) > f.until) return false
+  return true
+}
+
+/**
+ * Whether a transaction matches the filter.
+ *
+ * @example
+ * matchTransaction(t, { to: /@example\.net$/ }) //=> true when any attempt went to example.net
+ */
+export function matchTransaction(t: Transaction, f: TraceFilter): boolean {
+  if (f.host !== undefined && t.host !== f.host) return false
+  if (
+    f.queueId !== undefined &&
+    t.queueId !== f.queueId &&
+    !t.recipients.some((r) => r.queuedAs === f.queueId)
+  )
+    return false
+  if (f.msgid !== undefined && t.messageId !== unbracket(f.msgid)) return false
+  if (f.from !== undefined && (t.from === undefined || !f.from.test(t.from))) return false
+  if (
+    f.to !== undefined &&
+    !t.recipients.some((r) => f.to!.test(r.to) || (r.origTo !== undefined && f.to!.test(r.origTo)))
+  ) {
+    return false
+  }
+  return inRange(f, t.start, t.end)
+}
+
+/** A reject of a message that never got a queue id (smtpd or postscreen `NOQUEUE: reject`). */
+export type NoqueueReject = Extract<MailEvent, { type: 'postfix.smtpd.reject' | 'postfix.postscreen.reject' }>
+
+/** Whether an event is a NOQUEUE reject. */
+export function isNoqueueReject(e: MailEvent): e is NoqueueReject {
+  return (
+    (e.type === 'postfix.smtpd.reject' || e.type === 'postfix.postscreen.reject') && e.queueId === undefined
+  )
+}
+
+/**
+ * Whether a NOQUEUE reject matches the filter: the address criteria apply to its `from=`/`to=`;
+ * message-id and queue-id criteria never match one.
+ */
+export function matchReject(e: NoqueueReject, f: TraceFilter): boolean {
+  if (f.msgid !== undefined || f.queueId !== undefined) return false
+  if (f.host !== undefined && e.host !== f.host) return false
+  if (f.from !== undefined && (e.from === undefined || !f.from.test(e.from))) return false
+  if (f.to !== undefined && (e.to === undefined || !f.to.test(e.to))) return false
+  return inRange(f, e.time, e.time)
+}
