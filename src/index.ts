@@ -1,14 +1,42 @@
 /**
- * maillog: Postfix (and, in time, Sendmail and Zimbra) log lines as typed events.
+ * maillog: mail server log lines as typed events, folded into linked transactions.
  *
  * @module
  */
 
-export { caseEvents, caseOptions, renderEvents } from './corpus.js'
+export { caseEvents, caseOptions, caseTransactions, renderEvents, wantsTransactions } from './corpus.js'
 export { type StampParts, scanBsdStamp, scanIsoStamp } from './envelope/stamp.js'
 export { readSyslogHeader, type SyslogHeader } from './envelope/syslog.js'
 export { EVENT_TYPES } from './event-types.js'
 export type * from './events/index.js'
-export { createParser, type LineParser, type ParseOptions, parseLines } from './parse.js'
+export type { Family } from './family.js'
+export { formatReject, formatTransaction } from './output/text.js'
+export {
+  createEventStream,
+  createParser,
+  type EventStream,
+  type LineParser,
+  type ParseOptions,
+  parseLines,
+} from './parse.js'
 export { isQueueId, type PostfixProgram, postfixProgram } from './postfix/head.js'
+export { postfixFamily } from './postfix/index.js'
+export {
+  createState,
+  flush,
+  type ReducerOptions,
+  type ReducerState,
+  reduce,
+  restoreState,
+} from './reduce/index.js'
 export { type Clock, type ClockOptions, createClock, systemZone } from './time/clock.js'
+export { chainOf, reverseLinks } from './trace/chain.js'
+export {
+  isEmptyFilter,
+  isNoqueueReject,
+  matchReject,
+  matchTransaction,
+  type NoqueueReject,
+  type TraceFilter,
+} from './trace/filter.js'
+export type { RecipientAttempt, Transaction, TransactionAction } from './transaction.js'

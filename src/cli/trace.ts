@@ -18,7 +18,7 @@ import {
 import { readEvents } from '../node/parse-file.js'
 import { formatReject, formatTransaction } from '../output/text.js'
 import { createParser, type LineParser } from '../parse.js'
-import { createState, flush, type ReducerState, reduce, settle } from '../reduce/index.js'
+import { createState, flush, type ReducerState, reduce } from '../reduce/index.js'
 import { chainOf, reverseLinks } from '../trace/chain.js'
 import {
   isEmptyFilter,
@@ -52,8 +52,8 @@ output:
   --rejects             include NOQUEUE rejects matching --from/--to/--host/--since/--until
 
 state:
-  --state FILE          resume from FILE and save to it at the end (cron); open messages are
-                        kept in the state, not printed, until they close
+  --state FILE          resume from FILE and save to it at the end (cron): each transaction is
+                        printed once, by the run in which it became final
   --max-age DAYS        open transactions idle this long are printed incomplete (default 7)
 
 time:
@@ -193,7 +193,7 @@ export async function runTrace(args: readonly string[]): Promise<number> {
     }
   }
   if (values.state !== undefined) {
-    await take(settle(state))
+    // Open and held transactions stay in the state: the next run emits them exactly as one long run would.
     await saveCheckpoint(values.state, { version: 1, reducer: state, inputs: positions })
   } else {
     await take(flush(state))

@@ -5,6 +5,14 @@
  * @module
  */
 
+export {
+  type Checkpoint,
+  fileIdentity,
+  type InputPosition,
+  loadCheckpoint,
+  resumePoint,
+  saveCheckpoint,
+} from './checkpoint.js'
 export { type Input, openInput } from './input.js'
 export { type LineBatch, lineBatches, lineChunks } from './lines.js'
 export { type FileBatch, parseFile, type ResumePoint, readEvents } from './parse-file.js'

@@ -67,16 +67,3 @@ export function flush(state: ReducerState): Transaction[] {
   for (const d of drafts) emitNow(state, d, out)
   return out
 }
-
-/**
- * Emits only what is final (closed transactions past their hold), keeping open ones in the
- * state: the end of a run that will be resumed from a checkpoint.
- */
-export function settle(state: ReducerState): Transaction[] {
-  const out: Transaction[] = []
-  for (const id of [...state.held]) {
-    const d = state.drafts[id]
-    if (d) emitNow(state, d, out)
-  }
-  return out
-}

@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { caseEvents } from '../../src/corpus.js'
+import type { MailEvent } from '../../src/events/index.js'
+import { listCases } from '../../src/node/corpus.js'
+import { createState, flush, reduce, restoreState } from '../../src/reduce/index.js'
+import type { Transaction } from '../../src/transaction.js'
+
+const files = (await listCases('corpus')).filter((f) => f.includes('/trace/'))
+const events: MailEvent[] = []
+for (const f of files) events.push(...caseEvents(await readFile(f, 'utf8')))
+
+function run(list: readonly MailEvent[]): Transaction[] {
+  const state = createState()
+  const out: Transaction[] = []
+  for (const e of list) out.push(...reduce(state, e))
+  return [...out, ...flush(state)]
+}
+
+describe('reduce', () => {
+  it('should be deterministic', () => {
+    expect(JSON.stringify(run(events))).toBe(JSON.stringify(run(events)))
+  })
+
+  it('should give the same transactions when resumed from any checkpoint', () => {
+    const whole = JSON.stringify(run(events))
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: events.length }), (cut) => {
+        const first = createState()
+        const out: Transaction[] = []
+        for (const e of events.slice(0, cut)) out.push(...reduce(first, e))
+        const second = restoreState(JSON.parse(JSON.stringify(first)))
+        for (const e of events.slice(cut)) out.push(...reduce(second, e))
+        out.push(...flush(second))
+        expect(JSON.stringify(out)).toBe(whole)
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('should put every delivery attempt into exactly one transaction', () => {
+    const attempts = events.filter((e) => e.type === 'postfix.delivery').length
+    expect(run(events).reduce((n, t) => n + t.recipients.length, 0)).toBe(attempts)
+  })
+
+  it('should never throw and stay bounded on shuffled, duplicated and missing lines', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...events), { maxLength: 300 }), (list) => {
+        const state = createState()
+        let emitted = 0
+        for (const e of list) emitted += reduce(state, e).length
+        const open = Object.keys(state.drafts).length
+        expect(open).toBeLessThanOrEqual(list.length)
+        emitted += flush(state).length
+        expect(Object.keys(state.drafts)).toHaveLength(0)
+        expect(state.held).toHaveLength(0)
+        expect(emitted).toBeLessThanOrEqual(list.length)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('should evict transactions idle longer than the maximum age, incomplete', () => {
+    const state = createState({ maxAgeMs: 3_600_000 })
+    const at = (time: string, queueId: string): MailEvent => ({
+      type: 'postfix.qmgr.queued',
+      line: 1,
+      time,
+      stamp: time,
+      host: 'mx1',
+      program: 'postfix/qmgr',
+      instance: 'postfix',
+      daemon: 'qmgr',
+      queueId,
+      from: 'a@b',
+      size: 1,
+      nrcpt: 1,
+    })
+    expect(reduce(state, at('2025-03-01T10:00:00Z', 'AAAAAA1'))).toEqual([])
+    const out = reduce(state, at('2025-03-01T12:00:01Z', 'AAAAAA2'))
+    expect(out.map((t) => [t.queueId, t.complete])).toEqual([['AAAAAA1', false]])
+    expect(Object.keys(state.drafts)).toEqual(['mx1/postfix/AAAAAA2'])
+  })
+
+  it('should keep memory flat: only messages in flight stay in the state', () => {
+    const state = createState()
+    const base = Date.parse('2025-03-01T00:00:00Z')
+    let maxDrafts = 0
+    for (let i = 0; i < 20_000; i++) {
+      const time = new Date(base + i * 1000).toISOString()
+      const common = {
+        line: i,
+        time,
+        stamp: time,
+        host: 'mx1',
+        instance: 'postfix',
+        queueId: `Q${i.toString(16).toUpperCase().padStart(8, '0')}`,
+      }
+      reduce(state, {
+        ...common,
+        type: 'postfix.pickup.uid',
+        program: 'postfix/pickup',
+        daemon: 'pickup',
+        uid: 1,
+        from: 'a',
+      })
+      reduce(state, { ...common, type: 'postfix.qmgr.removed', program: 'postfix/qmgr', daemon: 'qmgr' })
+      maxDrafts = Math.max(maxDrafts, Object.keys(state.drafts).length)
+    }
+    // Closed ones are held for 5 minutes of log time: 300 messages at one per second.
+    expect(maxDrafts).toBeLessThanOrEqual(302)
+  })
+})
