@@ -14,8 +14,10 @@ export interface Family {
   /** Whether this family reads lines of a syslog program name; called once per distinct name. */
   claims(program: string): boolean
   /**
-   * Parses the message of a claimed line. `base` holds the header fields; `raw` is the whole
-   * line for `<family>.unrecognized`. Never throws, always returns an event.
+   * Parses the message of a claimed line. `base` is the line's event object, holding `type`
+   * and the header fields: the family adds its own fields and completes it with `build`
+   * (`grammar/build.ts`) rather than copying it. `raw` is the whole line for
+   * `<family>.unrecognized`. Never throws, always returns an event.
    */
   parse(message: string, base: EventBase, raw: string): MailEvent
 }

@@ -8,6 +8,7 @@
 import { readSyslogHeader } from './envelope/syslog.js'
 import type { EventBase, MailEvent, UnknownEvent, UnknownReason } from './events/index.js'
 import type { Family } from './family.js'
+import { build } from './grammar/build.js'
 import { postfixFamily } from './postfix/index.js'
 import { type ClockOptions, createClock } from './time/clock.js'
 
@@ -40,14 +41,8 @@ export interface LineParser {
   parse(line: string, lineNumber: number, source?: string): MailEvent
 }
 
-function unknown(
-  raw: string,
-  line: number,
-  source: string | undefined,
-  reason: UnknownReason,
-  extra?: Partial<UnknownEvent>,
-): UnknownEvent {
-  return { type: 'unknown', line, source, ...extra, reason, raw }
+function unknown(raw: string, line: number, source: string | undefined, reason: UnknownReason): UnknownEvent {
+  return { type: 'unknown', line, source, reason, raw }
 }
 
 /**
@@ -72,8 +67,10 @@ export function createParser(options: ParseOptions = {}): LineParser {
       if (!h) return unknown(raw, line, source, 'no-header')
       const resolved = clock.resolve(h.host, h.stamp)
       const time = resolved ?? h.stamp.text
-      const timeUnresolved = resolved === undefined ? true : undefined
-      const base: EventBase = {
+      const timeUnresolved: true | undefined = resolved === undefined ? true : undefined
+      // `type` first: it stays the first key of the event the family completes in place.
+      const base: EventBase & { type: 'unknown' } = {
+        type: 'unknown',
         line,
         source,
         time,
@@ -84,7 +81,7 @@ export function createParser(options: ParseOptions = {}): LineParser {
         pid: h.pid,
       }
       const family = familyOf(h.program)
-      return family ? family.parse(h.message, base, raw) : unknown(raw, line, source, 'program', base)
+      return family ? family.parse(h.message, base, raw) : build(base, 'unknown', { reason: 'program', raw })
     },
   }
 }

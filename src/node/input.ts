@@ -49,10 +49,10 @@ async function* skip(stream: AsyncIterable<Uint8Array>, n: number): AsyncGenerat
 export async function openInput(path: string, offset = 0): Promise<Input> {
   if (path === '-') return { name: '-', stream: offset > 0 ? skip(process.stdin, offset) : process.stdin }
   if (await isGzip(path)) {
-    const gunzip = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
-      createGunzip({ chunkSize: 1 << 20 }),
+    const gunzip = createReadStream(path, { highWaterMark: 1 << 16 }).pipe(
+      createGunzip({ chunkSize: 1 << 16 }),
     )
     return { name: path, stream: offset > 0 ? skip(gunzip, offset) : gunzip }
   }
-  return { name: path, stream: createReadStream(path, { highWaterMark: 1 << 20, start: offset }) }
+  return { name: path, stream: createReadStream(path, { highWaterMark: 1 << 16, start: offset }) }
 }

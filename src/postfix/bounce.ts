@@ -8,6 +8,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import type { Base } from './base.js'
 import { isQueueId } from './head.js'
 
@@ -23,5 +24,5 @@ const NOTIFICATION =
 export function parseBounce(body: string, b: Base): PostfixEvent | undefined {
   const m = NOTIFICATION.exec(body)
   if (!m || !isQueueId(m[2]!, 0, m[2]!.length)) return undefined
-  return { type: 'postfix.bounce.notification', ...b, kind: m[1]!, notificationQueueId: m[2]! }
+  return build(b, 'postfix.bounce.notification', { kind: m[1]!, notificationQueueId: m[2]! })
 }

@@ -5,6 +5,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import type { Base } from './base.js'
 
 const CLEANUP = /^cache (\S+) (?:full|partial) cleanup: retained=(\d+) dropped=(\d+) entries$/
@@ -18,6 +19,6 @@ const CLEANUP = /^cache (\S+) (?:full|partial) cleanup: retained=(\d+) dropped=(
 export function parseCacheCleanup(body: string, b: Base): PostfixEvent | undefined {
   const m = CLEANUP.exec(body)
   return m
-    ? { type: 'postfix.cache-cleanup', ...b, cache: m[1]!, retained: Number(m[2]), dropped: Number(m[3]) }
+    ? build(b, 'postfix.cache-cleanup', { cache: m[1]!, retained: Number(m[2]), dropped: Number(m[3]) })
     : undefined
 }

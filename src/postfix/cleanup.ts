@@ -7,6 +7,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base } from './base.js'
 import { parseWhatsup, scanEndpoint, unbracket, whatsupStart } from './fields.js'
@@ -34,16 +35,14 @@ function check(body: string, b: Base): PostfixEvent | undefined {
   if (!m) return undefined
   const origin = m[4]!
   const client = origin.includes('[') ? scanEndpoint(origin, 0)?.endpoint : undefined
-  return {
-    type: 'postfix.cleanup.check',
-    ...b,
+  return build(b, 'postfix.cleanup.check', {
     action: m[1]!,
     class: m[2]!,
     text: m[3]!,
     client,
     ...parseWhatsup(m[5]!),
     reason: m[6],
-  }
+  })
 }
 
 /** `milter-reject: END-OF-MESSAGE from h[ip]: 5.7.1 text; from=<> to=<> proto=ESMTP helo=<>` (`cleanup_milter.c:2121`). */
@@ -54,15 +53,13 @@ function milter(body: string, b: Base): PostfixEvent | undefined {
   const tailAt = whatsupStart(body)
   const textAt = scan && body.charCodeAt(scan.end) === 58 ? scan.end + 2 : body.indexOf(': ', from) + 2
   if (textAt < 2) return undefined
-  return {
-    type: 'postfix.cleanup.check',
-    ...b,
+  return build(b, 'postfix.cleanup.check', {
     action: body.slice(0, colon),
     class: body.slice(colon + 2, from),
     text: tailAt > textAt ? body.slice(textAt, tailAt) : body.slice(textAt),
     client: scan?.endpoint,
     ...(tailAt > textAt ? parseWhatsup(body.slice(tailAt + 2)) : {}),
-  }
+  })
 }
 
 /**
@@ -74,16 +71,16 @@ function milter(body: string, b: Base): PostfixEvent | undefined {
 export function parseCleanup(body: string, b: Base): PostfixEvent | undefined {
   switch (shape(body)) {
     case 'messageId':
-      return { type: 'postfix.cleanup.message-id', ...b, messageId: unbracket(body.slice(11)) }
+      return build(b, 'postfix.cleanup.message-id', { messageId: unbracket(body.slice(11)) })
     case 'resent':
-      return { type: 'postfix.cleanup.resent-message-id', ...b, messageId: unbracket(body.slice(18)) }
+      return build(b, 'postfix.cleanup.resent-message-id', { messageId: unbracket(body.slice(18)) })
     case 'milter':
       return milter(body, b)
     case 'check':
       return check(body, b)
     case 'removed':
       return body.endsWith(')')
-        ? { type: 'postfix.cleanup.removed', ...b, reason: body.slice(9, -1) }
+        ? build(b, 'postfix.cleanup.removed', { reason: body.slice(9, -1) })
         : undefined
     case undefined:
       return undefined

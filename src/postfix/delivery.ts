@@ -10,6 +10,7 @@
  */
 
 import type { Delays, DeliveryStatus, PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import type { Base } from './base.js'
 import { angleEnd, findQueuedAs, parenTail, parseDelays, parseEndpoint, unbracket } from './fields.js'
 
@@ -92,9 +93,7 @@ export function parseDelivery(body: string, b: Base): PostfixEvent | undefined {
   // Address verification probes log `undeliverable-but-not-cached` (`global/verify_clnt.c`).
   if (status === 'undeliverable-but-not-cached') status = 'undeliverable'
   if (relay === undefined || status === undefined || !STATUSES.has(status)) return undefined
-  return {
-    type: 'postfix.delivery',
-    ...b,
+  return build(b, 'postfix.delivery', {
     to,
     origTo,
     relay,
@@ -107,5 +106,5 @@ export function parseDelivery(body: string, b: Base): PostfixEvent | undefined {
     status: status as DeliveryStatus,
     response,
     queuedAs: response === undefined ? undefined : findQueuedAs(response),
-  }
+  })
 }

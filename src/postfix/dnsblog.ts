@@ -5,6 +5,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import type { Base } from './base.js'
 
 const LISTED = /^addr (\S+) listed by domain (\S+) as (\S+)$/
@@ -17,5 +18,5 @@ const LISTED = /^addr (\S+) listed by domain (\S+) as (\S+)$/
  */
 export function parseDnsblog(body: string, b: Base): PostfixEvent | undefined {
   const m = LISTED.exec(body)
-  return m ? { type: 'postfix.dnsblog.listed', ...b, ip: m[1]!, domain: m[2]!, reply: m[3]! } : undefined
+  return m ? build(b, 'postfix.dnsblog.listed', { ip: m[1]!, domain: m[2]!, reply: m[3]! }) : undefined
 }

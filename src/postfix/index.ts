@@ -8,6 +8,7 @@
 
 import type { EventBase, PostfixEvent } from '../events/index.js'
 import type { Family } from '../family.js'
+import { build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base, Grammar } from './base.js'
 import { parseBounce } from './bounce.js'
@@ -138,7 +139,8 @@ const verbose = classifier({
  * Parses the message of a Postfix line whose header and prefix are already in `base`.
  *
  * @example
- * parsePostfixBody('removed', { ...base, daemon: 'qmgr', queueId: '3F4A92C1B' }).type //=> 'postfix.qmgr.removed'
+ * parsePostfixBody('removed', { type: 'unknown', line: 1, time, stamp, host: 'mx1', program: 'postfix/qmgr', instance: 'postfix', daemon: 'qmgr', queueId: '3F4A92C1B' }, raw).type
+ * //=> 'postfix.qmgr.removed'
  */
 export function parsePostfixBody(body: string, base: Base, raw: string): PostfixEvent {
   const grammars = GRAMMARS.get(base.daemon)
@@ -149,10 +151,10 @@ export function parsePostfixBody(body: string, base: Base, raw: string): Postfix
     }
   }
   if (base.severity !== undefined || informational(body)) {
-    return { type: 'postfix.diagnostic', ...base, text: body, client: findEndpoint(body) }
+    return build(base, 'postfix.diagnostic', { text: body, client: findEndpoint(body) })
   }
-  if (verbose(body)) return { type: 'postfix.debug', ...base, text: body }
-  return { type: 'postfix.unrecognized', ...base, raw, message: body }
+  if (verbose(body)) return build(base, 'postfix.debug', { text: body })
+  return build(base, 'postfix.unrecognized', { raw, message: body })
 }
 
 /**
@@ -168,21 +170,13 @@ export const postfixFamily: Family = {
   parse(message: string, header: EventBase, raw: string): PostfixEvent {
     const program = postfixProgram(header.program)!
     const prefix = readPostfixPrefix(message)
-    const base: Base = {
-      line: header.line,
-      source: header.source,
-      time: header.time,
-      stamp: header.stamp,
-      timeUnresolved: header.timeUnresolved,
-      host: header.host,
-      program: header.program,
-      pid: header.pid,
-      instance: program.instance,
-      service: program.service,
-      daemon: program.daemon,
-      queueId: prefix.queueId,
-      severity: prefix.severity,
-    }
+    // The line's event object gains the Postfix header fields in place (see grammar/build.ts).
+    const base = header as { -readonly [K in keyof Base]: Base[K] }
+    base.instance = program.instance
+    base.service = program.service
+    base.daemon = program.daemon
+    base.queueId = prefix.queueId
+    base.severity = prefix.severity
     return parsePostfixBody(prefix.body, base, raw)
   },
 }

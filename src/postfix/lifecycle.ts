@@ -6,6 +6,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import type { Base } from './base.js'
 
 const MASTER = /^(daemon started|reload) -- version ([^,]+), configuration (.+)$/
@@ -23,15 +24,15 @@ export function parseLifecycle(body: string, b: Base): PostfixEvent | undefined 
   const m = MASTER.exec(body)
   if (m) {
     const action = m[1] === 'reload' ? 'reload' : 'started'
-    return { type: 'postfix.lifecycle', ...b, action, version: m[2], configuration: m[3], text: body }
+    return build(b, 'postfix.lifecycle', { action, version: m[2], configuration: m[3], text: body })
   }
   const s = SIGNAL.exec(body)
-  if (s) return { type: 'postfix.lifecycle', ...b, action: 'terminating', signal: Number(s[1]), text: body }
+  if (s) return build(b, 'postfix.lifecycle', { action: 'terminating', signal: Number(s[1]), text: body })
   const p = SCRIPT.exec(body)
   if (p) {
     const action =
       p[1] === 'waiting for' ? 'waiting' : (p[1] ?? (p[2] === 'running' ? 'running' : 'not running'))
-    return { type: 'postfix.lifecycle', ...b, action, text: body }
+    return build(b, 'postfix.lifecycle', { action, text: body })
   }
   return undefined
 }

@@ -5,6 +5,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import type { Base } from './base.js'
 
 const UID = /^uid=(\d+) from=<(.*)>(?: orig_id=(\S+))?$/
@@ -17,5 +18,5 @@ const UID = /^uid=(\d+) from=<(.*)>(?: orig_id=(\S+))?$/
  */
 export function parsePickup(body: string, b: Base): PostfixEvent | undefined {
   const m = UID.exec(body)
-  return m ? { type: 'postfix.pickup.uid', ...b, uid: Number(m[1]), from: m[2]!, origId: m[3] } : undefined
+  return m ? build(b, 'postfix.pickup.uid', { uid: Number(m[1]), from: m[2]!, origId: m[3] }) : undefined
 }

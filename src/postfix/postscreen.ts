@@ -6,6 +6,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base } from './base.js'
 import { parseCacheCleanup } from './cache.js'
@@ -47,7 +48,7 @@ function connect(body: string, b: Base): PostfixEvent | undefined {
   const scan = scanEndpoint(body, 13)
   if (!scan) return undefined
   const server = body.startsWith(' to ', scan.end) ? scanEndpoint(body, scan.end + 4)?.endpoint : undefined
-  return { type: 'postfix.postscreen.connect', ...b, client: scan.endpoint, server }
+  return build(b, 'postfix.postscreen.connect', { client: scan.endpoint, server })
 }
 
 function reject(body: string, b: Base): PostfixEvent | undefined {
@@ -57,14 +58,12 @@ function reject(body: string, b: Base): PostfixEvent | undefined {
   if (!scan || body.charCodeAt(scan.end) !== 58) return undefined
   const tailAt = whatsupStart(body)
   const text = tailAt > scan.end ? body.slice(scan.end + 2, tailAt) : body.slice(scan.end + 2)
-  return {
-    type: 'postfix.postscreen.reject',
-    ...b,
+  return build(b, 'postfix.postscreen.reject', {
     stage: body.slice(8, from),
     client: scan.endpoint,
     ...parseReply(text),
     ...(tailAt > scan.end ? parseWhatsup(body.slice(tailAt + 2)) : {}),
-  }
+  })
 }
 
 const PREGREET = /^PREGREET (\d+) after ([\d.]+) from /
@@ -82,24 +81,24 @@ export function parsePostscreen(body: string, b: Base): PostfixEvent | undefined
       return connect(body, b)
     case 'disconnect': {
       const client = endpointRest(body, 11)
-      return client && { type: 'postfix.postscreen.disconnect', ...b, client }
+      return client && build(b, 'postfix.postscreen.disconnect', { client })
     }
     case 'pass': {
       const client = endpointRest(body, 9)
       return (
-        client && { type: 'postfix.postscreen.pass', ...b, kind: body.slice(5, 8) as 'NEW' | 'OLD', client }
+        client && build(b, 'postfix.postscreen.pass', { kind: body.slice(5, 8) as 'NEW' | 'OLD', client })
       )
     }
     case 'dnsbl': {
       const m = /^DNSBL rank (-?\d+) for /.exec(body)
       const client = m && endpointRest(body, m[0].length)
-      return client ? { type: 'postfix.postscreen.dnsbl', ...b, rank: Number(m[1]), client } : undefined
+      return client ? build(b, 'postfix.postscreen.dnsbl', { rank: Number(m[1]), client }) : undefined
     }
     case 'listed': {
       const sp = body.indexOf(' ')
       const client = endpointRest(body, sp + 1)
       const list = body.slice(0, sp) as 'ALLOWLISTED' | 'DENYLISTED' | 'WHITELISTED' | 'BLACKLISTED'
-      return client && { type: 'postfix.postscreen.listed', ...b, list, client }
+      return client && build(b, 'postfix.postscreen.listed', { list, client })
     }
     case 'reject':
       return reject(body, b)
@@ -107,38 +106,34 @@ export function parsePostscreen(body: string, b: Base): PostfixEvent | undefined
       const m = PREGREET.exec(body)
       const scan = m && scanEndpoint(body, m[0].length)
       if (!m || !scan) return undefined
-      return {
-        type: 'postfix.postscreen.pregreet',
-        ...b,
+      return build(b, 'postfix.postscreen.pregreet', {
         bytes: Number(m[1]),
         after: Number(m[2]),
         client: scan.endpoint,
         input: body.slice(scan.end + 2),
-      }
+      })
     }
     case 'hangup': {
       const m = HANGUP.exec(body)
       const scan = m && scanEndpoint(body, m[0].length)
       if (!m || !scan) return undefined
       const stage = body.startsWith(' in ', scan.end) ? body.slice(scan.end + 4) : body.slice(scan.end).trim()
-      return { type: 'postfix.postscreen.hangup', ...b, after: Number(m[1]), client: scan.endpoint, stage }
+      return build(b, 'postfix.postscreen.hangup', { after: Number(m[1]), client: scan.endpoint, stage })
     }
     case 'violation': {
       const from = body.indexOf(' from ')
       const scan = scanEndpoint(body, from + 6)
       if (!scan) return undefined
       const detail = body.slice(scan.end).trim()
-      return {
-        type: 'postfix.postscreen.violation',
-        ...b,
+      return build(b, 'postfix.postscreen.violation', {
         test: body.slice(0, from),
         client: scan.endpoint,
         detail: detail === '' ? undefined : detail,
-      }
+      })
     }
     case 'veto': {
       const client = endpointRest(body, body.indexOf('VETO ') + 5)
-      return client && { type: 'postfix.postscreen.veto', ...b, client }
+      return client && build(b, 'postfix.postscreen.veto', { client })
     }
     case 'cache':
       return parseCacheCleanup(body, b)

@@ -5,6 +5,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import type { Base } from './base.js'
 
 const ACTIONS: ReadonlySet<string> = new Set([
@@ -25,7 +26,7 @@ const SUMMARY = /^([A-Z][A-Za-z -]*): (\d+) messages?$/
  */
 export function parsePostsuper(body: string, b: Base): PostfixEvent | undefined {
   if (b.queueId !== undefined)
-    return ACTIONS.has(body) ? { type: 'postfix.postsuper.action', ...b, action: body } : undefined
+    return ACTIONS.has(body) ? build(b, 'postfix.postsuper.action', { action: body }) : undefined
   const m = SUMMARY.exec(body)
-  return m ? { type: 'postfix.postsuper.summary', ...b, action: m[1]!, count: Number(m[2]) } : undefined
+  return m ? build(b, 'postfix.postsuper.summary', { action: m[1]!, count: Number(m[2]) }) : undefined
 }

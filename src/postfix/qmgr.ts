@@ -7,6 +7,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base } from './base.js'
 import { parseDelivery } from './delivery.js'
@@ -37,28 +38,24 @@ export function parseQmgr(body: string, b: Base): PostfixEvent | undefined {
     case 'from': {
       const m = QUEUED.exec(body)
       if (m)
-        return {
-          type: 'postfix.qmgr.queued',
-          ...b,
+        return build(b, 'postfix.qmgr.queued', {
           from: m[1] ?? m[2]!,
           size: Number(m[3]),
           nrcpt: Number(m[4]),
-        }
+        })
       const e = EXPIRED.exec(body)
       if (!e) return undefined
-      return {
-        type: 'postfix.qmgr.expired',
-        ...b,
+      return build(b, 'postfix.qmgr.expired', {
         from: e[1] ?? e[2]!,
         status: e[3] as 'expired' | 'force-expired',
-      }
+      })
     }
     case 'removed':
-      return body.length === 7 ? { type: 'postfix.qmgr.removed', ...b } : undefined
+      return body.length === 7 ? build(b, 'postfix.qmgr.removed', {}) : undefined
     case 'delivery':
       return parseDelivery(body, b)
     case 'skipped':
-      return { type: 'postfix.qmgr.skipped', ...b }
+      return build(b, 'postfix.qmgr.skipped', {})
     case undefined:
       return undefined
   }

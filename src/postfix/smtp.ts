@@ -9,6 +9,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base } from './base.js'
 import { parseDelivery } from './delivery.js'
@@ -36,13 +37,11 @@ function host(body: string, b: Base): PostfixEvent | undefined {
   if (!scan) return undefined
   const m = HOST.exec(body.slice(scan.end, scan.end + 25))
   if (!m) return undefined
-  return {
-    type: 'postfix.smtp.host-said',
-    ...b,
+  return build(b, 'postfix.smtp.host-said', {
     kind: m[1]!,
     peer: scan.endpoint,
     text: body.slice(scan.end + m[0].length),
-  }
+  })
 }
 
 /** `lost connection with mx[ip] while …` · `conversation with mx[ip] timed out while …`. */
@@ -57,7 +56,7 @@ function lost(body: string, b: Base): PostfixEvent | undefined {
     kind = 'timed out'
     rest = rest.slice(10)
   }
-  return { type: 'postfix.smtp.host-said', ...b, kind, peer: scan.endpoint, text: rest }
+  return build(b, 'postfix.smtp.host-said', { kind, peer: scan.endpoint, text: rest })
 }
 
 /**
@@ -75,34 +74,27 @@ export function parseSmtp(body: string, b: Base): PostfixEvent | undefined {
     case 'connect': {
       const scan = scanEndpoint(body, 11)
       if (!scan || body.charCodeAt(scan.end) !== 58) return undefined
-      return {
-        type: 'postfix.smtp.connect-error',
-        ...b,
-        peer: scan.endpoint,
-        reason: body.slice(scan.end + 2),
-      }
+      return build(b, 'postfix.smtp.connect-error', { peer: scan.endpoint, reason: body.slice(scan.end + 2) })
     }
     case 'lost':
       return lost(body, b)
     case 'pix': {
       const at = body.lastIndexOf(' for ')
       const scan = at < 0 ? undefined : scanEndpoint(body, at + 5)
-      return scan && { type: 'postfix.smtp.pix', ...b, workarounds: body.slice(26, at), peer: scan.endpoint }
+      return scan && build(b, 'postfix.smtp.pix', { workarounds: body.slice(26, at), peer: scan.endpoint })
     }
     case 'sasl': {
       // `SASL authentication failed; server mx[ip] said: 535 …` (smtp/smtp_sasl_proto.c)
       const scan = scanEndpoint(body, 34)
       if (!scan || !body.startsWith(' said: ', scan.end)) return undefined
-      return {
-        type: 'postfix.smtp.host-said',
-        ...b,
+      return build(b, 'postfix.smtp.host-said', {
         kind: 'SASL authentication failed',
         peer: scan.endpoint,
         text: body.slice(scan.end + 7),
-      }
+      })
     }
     case 'ehlo':
-      return { type: 'postfix.ehlo-discard', ...b, keywords: body.slice(26).split(' ') }
+      return build(b, 'postfix.ehlo-discard', { keywords: body.slice(26).split(' ') })
     case undefined:
       return parseTls(body, b)
   }

@@ -7,6 +7,7 @@
  */
 
 import type { CommandCount, PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base } from './base.js'
 import {
@@ -54,7 +55,7 @@ function disconnect(body: string, b: Base): PostfixEvent | undefined {
     if (m[1] === 'commands') commands = count
     else counts[m[1]!] = count
   }
-  return { type: 'postfix.smtpd.disconnect', ...b, client: scan.endpoint, counts, commands }
+  return build(b, 'postfix.smtpd.disconnect', { client: scan.endpoint, counts, commands })
 }
 
 /** `QID: client=h[ip], sasl_method=…, sasl_username=…, sasl_sender=…, orig_queue_id=…, orig_client=…` (`smtpd.c:2456`). */
@@ -82,16 +83,14 @@ function client(body: string, b: Base): PostfixEvent | undefined {
     else if (key === 'orig_queue_id') origQueueId = value
     else origClient = parseEndpoint(value)
   }
-  return {
-    type: 'postfix.smtpd.client',
-    ...b,
+  return build(b, 'postfix.smtpd.client', {
     client: scan.endpoint,
     saslMethod,
     saslUsername,
     saslSender,
     origQueueId,
     origClient,
-  }
+  })
 }
 
 /**
@@ -112,17 +111,15 @@ function checkLine(body: string, b: Base): PostfixEvent | undefined {
     tailAt > scan.end ? body.slice(scan.end + 2, tailAt) : body.slice(scan.end + 2).replace(/;$/, '')
   const w = tailAt > scan.end ? parseWhatsup(body.slice(tailAt + 2)) : {}
   if (action === 'reject' || action === 'reject_warning' || action === 'milter-reject') {
-    return {
-      type: 'postfix.smtpd.reject',
-      ...b,
+    return build(b, 'postfix.smtpd.reject', {
       action,
       stage,
       client: scan.endpoint,
       ...parseReply(text),
       ...w,
-    }
+    })
   }
-  return { type: 'postfix.smtpd.action', ...b, action, stage, client: scan.endpoint, text, ...w }
+  return build(b, 'postfix.smtpd.action', { action, stage, client: scan.endpoint, text, ...w })
 }
 
 /** `proxy-reject: END-OF-MESSAGE: 554 5.7.0 text; from=<…> …` (`smtpd.c:4012`, no client logged). */
@@ -135,16 +132,14 @@ function proxy(body: string, b: Base): PostfixEvent | undefined {
   const w = tailAt > colon ? parseWhatsup(body.slice(tailAt + 2)) : {}
   const reply = parseReply(replyText)
   if (body.startsWith('proxy-accept')) {
-    return {
-      type: 'postfix.smtpd.proxy-accept',
-      ...b,
+    return build(b, 'postfix.smtpd.proxy-accept', {
       stage,
       ...reply,
       queuedAs: findQueuedAs(replyText),
       ...w,
-    }
+    })
   }
-  return { type: 'postfix.smtpd.reject', ...b, action: 'proxy-reject', stage, ...reply, ...w }
+  return build(b, 'postfix.smtpd.reject', { action: 'proxy-reject', stage, ...reply, ...w })
 }
 
 const LOST =
@@ -156,14 +151,12 @@ function lost(body: string, b: Base): PostfixEvent | undefined {
   if (!m) return undefined
   const scan = scanEndpoint(body, m[0].length)
   if (!scan) return undefined
-  return {
-    type: 'postfix.smtpd.lost-connection',
-    ...b,
+  return build(b, 'postfix.smtpd.lost-connection', {
     reason: m[1] as 'lost connection' | 'timeout' | 'too many errors',
     after: m[2]!,
     bytes: m[3] === undefined ? undefined : Number(m[3]),
     client: scan.endpoint,
-  }
+  })
 }
 
 /** `warning: h[ip]: SASL LOGIN authentication failed: reason, sasl_username=alice` (`smtpd_sasl_glue.c:351`). */
@@ -174,21 +167,19 @@ function sasl(body: string, b: Base): PostfixEvent | undefined {
     body.slice(scan.end),
   )
   if (!m) return undefined
-  return {
-    type: 'postfix.smtpd.sasl-failed',
-    ...b,
+  return build(b, 'postfix.smtpd.sasl-failed', {
     client: scan.endpoint,
     mechanism: m[1]!,
     reason: m[2]!,
     saslUsername: m[3],
-  }
+  })
 }
 
 /** `warning: hostname x does not resolve to address 192.0.2.1[: reason]` (`smtpd_peer.c:343`). */
 function dns(body: string, b: Base): PostfixEvent | undefined {
   const m = /^hostname ([^\s]+) does not resolve to address ([^\s:]+(?::[^\s:]+)*?)(?:: (.*))?$/.exec(body)
   if (!m) return undefined
-  return { type: 'postfix.smtpd.dns-mismatch', ...b, hostname: m[1]!, ip: m[2]!, reason: m[3] }
+  return build(b, 'postfix.smtpd.dns-mismatch', { hostname: m[1]!, ip: m[2]!, reason: m[3] })
 }
 
 /** `improper command pipelining after EHLO from h[ip]: QUIT\r\n` (`smtpd.c:5829`). */
@@ -197,13 +188,11 @@ function pipelining(body: string, b: Base): PostfixEvent | undefined {
   if (from < 0) return undefined
   const scan = scanEndpoint(body, from + 6)
   if (!scan) return undefined
-  return {
-    type: 'postfix.smtpd.pipelining',
-    ...b,
+  return build(b, 'postfix.smtpd.pipelining', {
     after: body.slice(34, from),
     client: scan.endpoint,
     input: body.slice(scan.end + 2),
-  }
+  })
 }
 
 /**
@@ -216,7 +205,7 @@ export function parseSmtpd(body: string, b: Base): PostfixEvent | undefined {
   switch (shape(body)) {
     case 'connect': {
       const scan = scanEndpoint(body, 13)
-      return scan && { type: 'postfix.smtpd.connect', ...b, client: scan.endpoint }
+      return scan && build(b, 'postfix.smtpd.connect', { client: scan.endpoint })
     }
     case 'disconnect':
       return disconnect(body, b)
@@ -236,7 +225,7 @@ export function parseSmtpd(body: string, b: Base): PostfixEvent | undefined {
     case 'pipelining':
       return pipelining(body, b)
     case 'ehlo':
-      return { type: 'postfix.ehlo-discard', ...b, keywords: body.slice(26).split(' ') }
+      return build(b, 'postfix.ehlo-discard', { keywords: body.slice(26).split(' ') })
     case undefined:
       return undefined
   }

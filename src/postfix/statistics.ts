@@ -5,6 +5,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import type { Base } from './base.js'
 
 const MAX = /^statistics: (max [a-z]+ (?:rate|count|size)) (\S+)(?: for \((.*)\))? at (.*)$/
@@ -18,9 +19,9 @@ const OTHER = /^statistics: (start interval|domain lookup|address lookup|max sim
  */
 export function parseStatistics(body: string, b: Base): PostfixEvent | undefined {
   const m = MAX.exec(body)
-  if (m) return { type: 'postfix.statistics', ...b, metric: m[1]!, value: m[2], subject: m[3], at: m[4] }
+  if (m) return build(b, 'postfix.statistics', { metric: m[1]!, value: m[2], subject: m[3], at: m[4] })
   const o = OTHER.exec(body)
   if (!o) return undefined
-  if (o[1] === 'start interval') return { type: 'postfix.statistics', ...b, metric: o[1], at: o[2] }
-  return { type: 'postfix.statistics', ...b, metric: o[1]!, value: o[2] }
+  if (o[1] === 'start interval') return build(b, 'postfix.statistics', { metric: o[1], at: o[2] })
+  return build(b, 'postfix.statistics', { metric: o[1]!, value: o[2] })
 }

@@ -6,6 +6,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base } from './base.js'
 import { findEndpoint, scanEndpoint } from './fields.js'
@@ -55,9 +56,7 @@ function connection(body: string, b: Base): PostfixEvent | undefined {
   }
   const m = SUMMARY.exec(body.slice(end))
   if (!m) return undefined
-  return {
-    type: 'postfix.tls.connection',
-    ...b,
+  return build(b, 'postfix.tls.connection', {
     trust,
     reused,
     direction,
@@ -68,7 +67,7 @@ function connection(body: string, b: Base): PostfixEvent | undefined {
     bits: Number(m[3]),
     algBits: Number(m[4]),
     details: m[5],
-  }
+  })
 }
 
 /**
@@ -82,7 +81,7 @@ export function parseTls(body: string, b: Base): PostfixEvent | undefined {
     case 'connection':
       return connection(body, b)
     case 'note':
-      return { type: 'postfix.tls.note', ...b, peer: findEndpoint(body), text: body }
+      return build(b, 'postfix.tls.note', { peer: findEndpoint(body), text: body })
     case undefined:
       return undefined
   }

@@ -6,6 +6,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
+import { build } from '../grammar/build.js'
 import type { Base } from './base.js'
 import { parseEndpoint } from './fields.js'
 
@@ -18,11 +19,11 @@ import { parseEndpoint } from './fields.js'
 export function parseTlsproxy(body: string, b: Base): PostfixEvent | undefined {
   if (body.startsWith('CONNECT from ')) {
     const client = parseEndpoint(body.slice(13))
-    return client && { type: 'postfix.tlsproxy.connect', ...b, client }
+    return client && build(b, 'postfix.tlsproxy.connect', { client })
   }
   if (body.startsWith('DISCONNECT ')) {
     const client = parseEndpoint(body.slice(11))
-    return client && { type: 'postfix.tlsproxy.disconnect', ...b, client }
+    return client && build(b, 'postfix.tlsproxy.disconnect', { client })
   }
   return undefined
 }
