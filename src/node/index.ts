@@ -16,3 +16,4 @@ export {
 export { type Input, openInput } from './input.js'
 export { type LineBatch, lineBatches, lineChunks } from './lines.js'
 export { type FileBatch, parseFile, type ResumePoint, readEvents } from './parse-file.js'
+export { eventsOf, eventTransform, transactionsOf, transactionTransform } from './streams.js'
