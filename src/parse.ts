@@ -9,10 +9,11 @@ import { readSyslogHeader } from './envelope/syslog.js'
 import type { EventBase, MailEvent, UnknownEvent, UnknownReason } from './events/index.js'
 import type { Family } from './family.js'
 import { postfixFamily } from './postfix/index.js'
+import { sendmailFamily } from './sendmail/index.js'
 import { type ClockOptions, createClock } from './time/clock.js'
 
 /** Families in the order they are asked to claim a program name. */
-const FAMILIES: readonly Family[] = [postfixFamily]
+const FAMILIES: readonly Family[] = [postfixFamily, sendmailFamily]
 
 const claimed = new Map<string, Family | null>()
 
