@@ -47,6 +47,8 @@ export interface SendmailFrom extends SendmailBase, SendmailPeer {
   readonly size: number
   /** Precedence class (`Precedence:` header; 0 normal, negative bulk/junk). */
   readonly class?: number
+  /** Queue priority (`pri=`, logged here by Sendmail 8.9 and older). */
+  readonly pri?: number
   /** Number of recipients. */
   readonly nrcpts?: number
   /** Message-ID without angle brackets. */

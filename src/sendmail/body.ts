@@ -92,6 +92,16 @@ export function parseSendmailBody(body: string, b: Base, raw: string): SendmailE
   }
   const userError = parseUserError(body, b)
   if (userError) return userError
-  if (isDiagnostic(body)) return { type: 'sendmail.diagnostic', ...b, ...findSendmailPeer(body), text: body }
+  if (isDiagnostic(body)) {
+    const peer = findSendmailPeer(body)
+    return {
+      type: 'sendmail.diagnostic',
+      ...b,
+      relay: peer.relay,
+      relayText: peer.relayText,
+      mayBeForged: peer.mayBeForged,
+      text: body,
+    }
+  }
   return { type: 'sendmail.unrecognized', ...b, raw, message: body }
 }

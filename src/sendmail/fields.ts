@@ -95,35 +95,36 @@ export function splitRecipients(s: string): string[] {
   return out
 }
 
+/** A key name character: `a-z`, `0-9`, `_`. */
+const isKeyChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95
+
 /**
  * Splits `first, k1=v1, k2=v2 …` into values by the keys it may hold. The text before the
- * first known key is returned under `''`. A key that is last in `tail` takes the rest of the
- * line (`stat=`, `relay=`, `reject=`). Unknown `, word=` text stays inside the value before it.
+ * first known key is returned under `''`. Each key is taken once, at its first `, key=`;
+ * `stat=` ends the scan (its text runs to the end of the line, `deliver.c:5555-5558`).
+ * Unknown `, word=` text stays inside the value before it.
  *
  * @example
- * splitKeys('a@b, size=12, relay=h [192.0.2.1]', 5, ['size', 'relay'])
+ * splitKeys('a@b, size=12, relay=h [192.0.2.1]', 0, new Set(['size', 'relay']))
  * //=> Map { '' => 'a@b', 'size' => '12', 'relay' => 'h [192.0.2.1]' }
  */
-export function splitKeys(s: string, start: number, keys: readonly string[]): Map<string, string> {
+export function splitKeys(s: string, start: number, keys: ReadonlySet<string>): Map<string, string> {
   const out = new Map<string, string>()
   let key = ''
   let from = start
   let i = start
-  while (i < s.length) {
-    const comma = s.indexOf(', ', i)
-    if (comma < 0) break
-    const eq = s.indexOf('=', comma + 2)
-    const k = eq < 0 ? '' : s.slice(comma + 2, eq)
-    if (eq > 0 && keys.includes(k) && !out.has(k) && k !== key) {
-      out.set(key, s.slice(from, comma))
-      key = k
-      from = eq + 1
-      // `stat=` is always last: whatever follows is its text.
-      if (k === 'stat') break
-      i = eq + 1
-    } else {
-      i = comma + 2
-    }
+  for (let comma = s.indexOf(', ', i); comma >= 0; comma = s.indexOf(', ', i)) {
+    let k = comma + 2
+    while (isKeyChar(s.charCodeAt(k))) k++
+    i = comma + 2
+    if (k === i || s.charCodeAt(k) !== 61 /* = */) continue
+    const name = s.slice(i, k)
+    if (!keys.has(name) || out.has(name) || name === key) continue
+    out.set(key, s.slice(from, comma))
+    key = name
+    from = k + 1
+    if (name === 'stat') break
+    i = from
   }
   out.set(key, s.slice(from))
   return out

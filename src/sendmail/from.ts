@@ -1,8 +1,9 @@
 /**
  * `from=` lines: the sender side of a received message (`headers.c:1216-1259` logsender).
- * Keys come in a fixed order — from, size, class, nrcpts, msgid, bodytype, proto, daemon,
- * the `_FFR_LOG_MORE1` extras (tls_verify, tls_version, cipher, auth), relay — each but the
- * first four optional. `relay=` is always last and may hold spaces and parentheses.
+ * Keys come in a fixed order — from, size, class, nrcpts, msgid, bodytype, proto, daemon, the
+ * `_FFR_LOG_MORE1` extras (tls_verify, tls_version, cipher, auth), relay — each but the first
+ * four optional (Sendmail 8.9 also logged `pri=` after class). `relay=` is always last and may
+ * hold spaces and parentheses.
  *
  * @module
  */
@@ -11,9 +12,10 @@ import type { SendmailEvent } from '../events/index.js'
 import type { Base } from './base.js'
 import { num, parseSendmailPeer, splitKeys, unbracket } from './fields.js'
 
-const FROM_KEYS = [
+const FROM_KEYS: ReadonlySet<string> = new Set([
   'size',
   'class',
+  'pri',
   'nrcpts',
   'msgid',
   'bodytype',
@@ -24,7 +26,7 @@ const FROM_KEYS = [
   'cipher',
   'auth',
   'relay',
-] as const
+])
 
 /**
  * Parses a `from=` body, or returns `undefined` when it lacks `size=`.
@@ -39,12 +41,14 @@ export function parseFrom(body: string, b: Base): SendmailEvent | undefined {
   if (size === undefined) return undefined
   const msgid = v.get('msgid')
   const relay = v.get('relay')
+  const peer = relay === undefined ? undefined : parseSendmailPeer(relay)
   return {
     type: 'sendmail.from',
     ...b,
     from: unbracket(v.get('')!),
     size,
     class: num(v.get('class')),
+    pri: num(v.get('pri')),
     nrcpts: num(v.get('nrcpts')),
     msgid: msgid === undefined ? undefined : unbracket(msgid),
     bodytype: v.get('bodytype'),
@@ -54,6 +58,8 @@ export function parseFrom(body: string, b: Base): SendmailEvent | undefined {
     tlsVerify: v.get('tls_verify'),
     tlsVersion: v.get('tls_version'),
     cipher: v.get('cipher'),
-    ...(relay === undefined ? {} : parseSendmailPeer(relay)),
+    relay: peer?.relay,
+    relayText: peer?.relayText,
+    mayBeForged: peer?.mayBeForged,
   }
 }

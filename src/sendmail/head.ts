@@ -7,18 +7,23 @@
  * @module
  */
 
+/** `sm-` names that are not Sendmail: NFS's reboot notifier. */
+const NOT_SENDMAIL: ReadonlySet<string> = new Set(['sm-notify'])
+
 /**
  * Whether a syslog program name is Sendmail: `sendmail`, `sm-mta`, `sm-msp-queue` and other
- * `sm-` names (some syslogs log the process title, e.g. `sm-acceptingconnections`). Postfix's
- * `postfix/sendmail` is asked of the Postfix family first and never reaches here.
+ * lowercase `sm-` names (some syslogs log the process title, e.g. `sm-acceptingconnections`),
+ * except `sm-notify` (nfs-utils). Postfix's `postfix/sendmail` is asked of the Postfix family
+ * first and never reaches here.
  *
  * @example
  * isSendmailProgram('sm-mta')           //=> true
+ * isSendmailProgram('sm-notify')        //=> false
  * isSendmailProgram('postfix/sendmail') //=> false
  */
 export function isSendmailProgram(program: string): boolean {
   if (program === 'sendmail') return true
-  return program.startsWith('sm-') && /^sm-[a-z][a-z0-9-]*$/.test(program)
+  return program.startsWith('sm-') && /^sm-[a-z][a-z0-9-]*$/.test(program) && !NOT_SENDMAIL.has(program)
 }
 
 /** The alphabet of queue id dates (`queue.c:5489`). */

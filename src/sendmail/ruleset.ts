@@ -7,12 +7,12 @@
  * @module
  */
 
-import type { SendmailEvent } from '../events/index.js'
+import type { Reply, SendmailEvent } from '../events/index.js'
 import { parseReply } from '../postfix/fields.js'
 import type { Base } from './base.js'
 import { parseSendmailPeer, splitKeys } from './fields.js'
 
-const RULESET_KEYS = ['arg1', 'arg2', 'relay', 'reject', 'status', 'quarantine'] as const
+const RULESET_KEYS: ReadonlySet<string> = new Set(['arg1', 'arg2', 'relay', 'reject', 'status', 'quarantine'])
 
 /**
  * Parses a `ruleset=` body, or returns `undefined` when it has no `arg1=` or no verdict.
@@ -27,14 +27,31 @@ export function parseRuleset(body: string, b: Base): SendmailEvent | undefined {
   const arg1 = v.get('arg1')
   if (arg1 === undefined) return undefined
   const relay = v.get('relay')
-  const peer = relay === undefined ? {} : parseSendmailPeer(relay)
-  const base = { type: 'sendmail.reject', ...b, ruleset: v.get('')!, arg1, arg2: v.get('arg2') } as const
-  if (discard) return { ...base, action: 'discard', ...peer }
-  const quarantine = v.get('quarantine')
-  if (quarantine !== undefined) return { ...base, action: 'quarantine', quarantine, ...peer }
-  const reject = v.get('reject')
-  const status = v.get('status')
-  const reply = reject ?? status
-  if (reply === undefined) return undefined
-  return { ...base, action: reject === undefined ? 'status' : 'reject', ...parseReply(reply), ...peer }
+  const peer = relay === undefined ? undefined : parseSendmailPeer(relay)
+  let action: 'reject' | 'status' | 'discard' | 'quarantine' = 'discard'
+  let reply: Reply | undefined
+  const quarantine = discard ? undefined : v.get('quarantine')
+  if (quarantine !== undefined) action = 'quarantine'
+  else if (!discard) {
+    const reject = v.get('reject')
+    const status = v.get('status')
+    if (reject === undefined && status === undefined) return undefined
+    action = reject === undefined ? 'status' : 'reject'
+    reply = parseReply((reject ?? status)!)
+  }
+  return {
+    type: 'sendmail.reject',
+    ...b,
+    ruleset: v.get('')!,
+    arg1,
+    arg2: v.get('arg2'),
+    action,
+    code: reply?.code,
+    dsn: reply?.dsn,
+    text: reply?.text,
+    quarantine,
+    relay: peer?.relay,
+    relayText: peer?.relayText,
+    mayBeForged: peer?.mayBeForged,
+  }
 }

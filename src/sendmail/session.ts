@@ -28,10 +28,13 @@ export function parseLostInput(body: string, b: Base): SendmailEvent | undefined
   const after = body.lastIndexOf(' after ')
   const to = after < 0 ? -1 : body.lastIndexOf(' to ', after)
   if (to < LOST.length) return undefined
+  const peer = parseSendmailPeer(body.slice(LOST.length, to))
   return {
     type: 'sendmail.lost-input',
     ...b,
-    ...parseSendmailPeer(body.slice(LOST.length, to)),
+    relay: peer.relay,
+    relayText: peer.relayText,
+    mayBeForged: peer.mayBeForged,
     daemon: body.slice(to + 4, after),
     after: body.slice(after + 7),
   }
@@ -47,10 +50,13 @@ export function parseLostInput(body: string, b: Base): SendmailEvent | undefined
 export function parseNoCommand(body: string, b: Base): SendmailEvent | undefined {
   const k = body.indexOf(NO_COMMAND)
   if (k <= 0) return undefined
+  const peer = parseSendmailPeer(body.slice(0, k))
   return {
     type: 'sendmail.no-command',
     ...b,
-    ...parseSendmailPeer(body.slice(0, k)),
+    relay: peer.relay,
+    relayText: peer.relayText,
+    mayBeForged: peer.mayBeForged,
     daemon: body.slice(k + NO_COMMAND.length),
   }
 }

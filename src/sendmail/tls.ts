@@ -12,8 +12,8 @@ import type { SendmailEvent } from '../events/index.js'
 import type { Base } from './base.js'
 import { num, parseSendmailPeer, splitKeys } from './fields.js'
 
-const TLS_KEYS = ['relay', 'version', 'verify', 'cipher', 'bits'] as const
-const AUTH_KEYS = ['relay', 'authid', 'mech', 'bits'] as const
+const TLS_KEYS: ReadonlySet<string> = new Set(['relay', 'version', 'verify', 'cipher', 'bits'])
+const AUTH_KEYS: ReadonlySet<string> = new Set(['relay', 'authid', 'mech', 'bits'])
 
 /** `server` or `client` from `STARTTLS=server, …` / `AUTH=client, …`, given the `=` index. */
 function side(body: string, eq: number): 'server' | 'client' | undefined {
@@ -44,11 +44,14 @@ export function parseStarttls(body: string, b: Base): SendmailEvent | undefined 
   if (bits === undefined) return undefined
   // `bits=alg/cipher`, then DANE extras (`, pubkey_fp=…`, `, note=…`) in the same value.
   const m = /^(\d+)\/(\d+)(.*)$/.exec(bits)
+  const peer = parseSendmailPeer(relay)
   return {
     type: 'sendmail.starttls',
     ...b,
     side: s,
-    ...parseSendmailPeer(relay),
+    relay: peer.relay,
+    relayText: peer.relayText,
+    mayBeForged: peer.mayBeForged,
     version,
     verify,
     cipher,
@@ -74,11 +77,14 @@ export function parseAuth(body: string, b: Base): SendmailEvent | undefined {
   const mech = v.get('mech')
   const bits = num(v.get('bits'))
   if (relay === undefined || mech === undefined || bits === undefined) return undefined
+  const peer = parseSendmailPeer(relay)
   return {
     type: 'sendmail.auth',
     ...b,
     side: s,
-    ...parseSendmailPeer(relay),
+    relay: peer.relay,
+    relayText: peer.relayText,
+    mayBeForged: peer.mayBeForged,
     authid: v.get('authid'),
     mech,
     bits,

@@ -21,7 +21,7 @@ import {
   unbracket,
 } from './fields.js'
 
-const TO_KEYS = [
+const TO_KEYS: ReadonlySet<string> = new Set([
   'ctladdr',
   'delay',
   'xdelay',
@@ -34,7 +34,7 @@ const TO_KEYS = [
   'stage',
   'reply',
   'stat',
-] as const
+])
 
 const MORE = ' [more]'
 
@@ -125,6 +125,7 @@ export function parseTo(body: string, b: Base): SendmailEvent | undefined {
   const reply = v.get('reply')
   const dsn = v.get('dsn')
   const response = statResponse(stat)
+  const peer = relay === undefined ? undefined : parseSendmailPeer(relay)
   return {
     type: 'sendmail.to',
     ...b,
@@ -137,7 +138,9 @@ export function parseTo(body: string, b: Base): SendmailEvent | undefined {
     xdelayText,
     mailer: v.get('mailer'),
     pri: num(v.get('pri')),
-    ...(relay === undefined ? {} : parseSendmailPeer(relay)),
+    relay: peer?.relay,
+    relayText: peer?.relayText,
+    mayBeForged: peer?.mayBeForged,
     quarantine: v.get('quarantine'),
     dsn,
     ntries: num(v.get('ntries')),

@@ -59,9 +59,9 @@ describe('sendmail fields', () => {
     expect(splitRecipients('')).toEqual([])
   })
   it('should split key lists only at known keys', () => {
-    const v = splitKeys('a@b, size=12, odd, note=x, relay=h [192.0.2.1], x=y', 0, ['size', 'relay'])
+    const v = splitKeys('a@b, size=12, odd, note=x, relay=h [192.0.2.1], x=y', 0, new Set(['size', 'relay']))
     expect(Object.fromEntries(v)).toEqual({ '': 'a@b', size: '12, odd, note=x', relay: 'h [192.0.2.1], x=y' })
-    const s = splitKeys('to=a, dsn=5.0.0, stat=x, dsn=9', 3, ['dsn', 'stat'])
+    const s = splitKeys('to=a, dsn=5.0.0, stat=x, dsn=9', 3, new Set(['dsn', 'stat']))
     expect(Object.fromEntries(s)).toEqual({ '': 'a', dsn: '5.0.0', stat: 'x, dsn=9' })
   })
 })

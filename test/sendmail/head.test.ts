@@ -12,7 +12,16 @@ describe('sendmail head', () => {
     for (const p of ['sendmail', 'sm-mta', 'sm-msp-queue', 'sm-acceptingconnections', 'sm-mta-rx']) {
       expect(isSendmailProgram(p), p).toBe(true)
     }
-    for (const p of ['postfix/sendmail', 'sendmail-foo', 'sm', 'sm-', 'smtpd', 'sm-MTA', 'sshd']) {
+    for (const p of [
+      'postfix/sendmail',
+      'sendmail-foo',
+      'sm',
+      'sm-',
+      'smtpd',
+      'sm-MTA',
+      'sm-notify',
+      'sshd',
+    ]) {
       expect(isSendmailProgram(p), p).toBe(false)
     }
   })
