@@ -29,6 +29,14 @@ export {
   reduce,
   restoreState,
 } from './reduce/index.js'
+export {
+  createSendmailJoiner,
+  joinSendmailParts,
+  type SendmailJoiner,
+  type SendmailQueueIdDate,
+  sendmailFamily,
+  sendmailQueueIdDate,
+} from './sendmail/index.js'
 export { type Clock, type ClockOptions, createClock, systemZone } from './time/clock.js'
 export { chainOf, reverseLinks } from './trace/chain.js'
 export {

@@ -10,10 +10,11 @@ import type { EventBase, MailEvent, UnknownEvent, UnknownReason } from './events
 import type { Family } from './family.js'
 import { build } from './grammar/build.js'
 import { postfixFamily } from './postfix/index.js'
+import { sendmailFamily } from './sendmail/index.js'
 import { type ClockOptions, createClock } from './time/clock.js'
 
 /** Families in the order they are asked to claim a program name. */
-const FAMILIES: readonly Family[] = [postfixFamily]
+const FAMILIES: readonly Family[] = [postfixFamily, sendmailFamily]
 
 const claimed = new Map<string, Family | null>()
 

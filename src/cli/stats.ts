@@ -8,22 +8,25 @@ import type { MailEvent } from '../events/index.js'
 
 /** Running counts of a parse run. */
 export interface ParseStats {
+  /** Input lines covered (a multi-line record counts all its lines). */
   lines: number
+  events: number
   readonly byType: Map<string, number>
   readonly residueByProgram: Map<string, number>
 }
 
 /** Empty counters. */
 export function createStats(): ParseStats {
-  return { lines: 0, byType: new Map(), residueByProgram: new Map() }
+  return { lines: 0, events: 0, byType: new Map(), residueByProgram: new Map() }
 }
 
 /** Adds an event to the counters. */
 export function count(stats: ParseStats, e: MailEvent): void {
-  stats.lines++
+  stats.events++
+  stats.lines += 'endLine' in e && typeof e.endLine === 'number' ? e.endLine - e.line + 1 : 1
   stats.byType.set(e.type, (stats.byType.get(e.type) ?? 0) + 1)
-  if (e.type === 'unknown' || e.type === 'postfix.unrecognized') {
-    const key = `${e.type === 'unknown' ? `unknown(${e.reason})` : 'unrecognized'} ${e.program ?? ''}`
+  if (e.type === 'unknown' || e.type.endsWith('.unrecognized')) {
+    const key = `${e.type === 'unknown' ? `unknown(${e.reason})` : e.type} ${e.program ?? ''}`
     stats.residueByProgram.set(key, (stats.residueByProgram.get(key) ?? 0) + 1)
   }
 }
@@ -31,17 +34,20 @@ export function count(stats: ParseStats, e: MailEvent): void {
 /** The report printed to stderr. */
 export function formatStats(stats: ParseStats, zone: string): string {
   const rows = [...stats.byType].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-  const postfix = rows.filter(([t]) => t.startsWith('postfix.')).reduce((n, [, c]) => n + c, 0)
-  const unrecognized = stats.byType.get('postfix.unrecognized') ?? 0
-  const unknown = stats.byType.get('unknown') ?? 0
-  const pct = postfix === 0 ? 100 : (100 * (postfix - unrecognized)) / postfix
+  const families = new Map<string, number>()
+  for (const [t, c] of rows)
+    if (t !== 'unknown') families.set(t.split('.')[0]!, (families.get(t.split('.')[0]!) ?? 0) + c)
   const lines = [
-    `lines ${stats.lines}  events ${stats.lines}  zone ${zone}`,
-    `postfix lines ${postfix}  typed ${postfix - unrecognized} (${pct.toFixed(2)}%)  unrecognized ${unrecognized}  unknown ${unknown}`,
-    '',
-    'events by type:',
-    ...rows.map(([t, c]) => `  ${String(c).padStart(10)}  ${t}`),
+    `lines ${stats.lines}  events ${stats.events}  zone ${zone}  unknown ${stats.byType.get('unknown') ?? 0}`,
   ]
+  for (const [family, total] of [...families].sort()) {
+    const unrecognized = stats.byType.get(`${family}.unrecognized`) ?? 0
+    const pct = (100 * (total - unrecognized)) / total
+    lines.push(
+      `${family} events ${total}  typed ${total - unrecognized} (${pct.toFixed(2)}%)  unrecognized ${unrecognized}`,
+    )
+  }
+  lines.push('', 'events by type:', ...rows.map(([t, c]) => `  ${String(c).padStart(10)}  ${t}`))
   if (stats.residueByProgram.size > 0) {
     lines.push('', 'unrecognized/unknown by program:')
     const res = [...stats.residueByProgram].sort((a, b) => b[1] - a[1])

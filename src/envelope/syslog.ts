@@ -158,7 +158,12 @@ export function readSyslogHeader(s: string): SyslogHeader | undefined {
   }
   const scan = isDigit(s.charCodeAt(i)) ? scanIsoStamp(s, i) : scanBsdStamp(s, i)
   if (!scan || s.charCodeAt(scan.end) !== 32) return undefined
-  const hostStart = scan.end + 1
+  let hostStart = scan.end + 1
+  // Some syslog templates write the facility and level after the stamp: `<mail.notice> host`.
+  if (s.charCodeAt(hostStart) === 60) {
+    const close = s.indexOf('> ', hostStart)
+    if (close > 0 && close - hostStart < 24 && s.slice(hostStart, close).includes('.')) hostStart = close + 2
+  }
   const hostEnd = nextSpace(s, hostStart)
   if (hostEnd === hostStart || hostEnd >= s.length) return undefined
   return readTag(s, hostEnd + 1, scan.parts, s.slice(hostStart, hostEnd), priority)

@@ -15,12 +15,14 @@
 
 import type { UnknownEvent } from './base.js'
 import type { PostfixEvent } from './postfix.js'
+import type { SendmailEvent } from './sendmail.js'
 
 export type * from './base.js'
 export type * from './postfix.js'
+export type * from './sendmail.js'
 
 /** Every event maillog produces. */
-export type MailEvent = PostfixEvent | UnknownEvent
+export type MailEvent = PostfixEvent | SendmailEvent | UnknownEvent
 
 /** The `type` of every event, derived from the union. */
 export type MailEventType = MailEvent['type']
