@@ -11,6 +11,7 @@ import type { MailEvent } from '../events/index.js'
 import type { Transaction } from '../transaction.js'
 import { emitNow, release, sweep } from './drafts.js'
 import { type Ctx, POSTFIX_HANDLERS } from './postfix.js'
+import { SENDMAIL_HANDLERS } from './sendmail.js'
 import type { ReducerState } from './state.js'
 
 export { createState, type ReducerOptions, type ReducerState, restoreState } from './state.js'
@@ -30,7 +31,10 @@ function timeMs(time: string): number {
 }
 
 type AnyHandler = (ctx: Ctx, e: MailEvent) => void
-const HANDLERS = POSTFIX_HANDLERS as unknown as Readonly<Record<string, AnyHandler | null>>
+/** Handlers of every family, by event type. */
+const HANDLERS = { ...POSTFIX_HANDLERS, ...SENDMAIL_HANDLERS } as unknown as Readonly<
+  Record<string, AnyHandler | null>
+>
 
 /**
  * Folds one event into the state and returns the transactions that are final now (closed and

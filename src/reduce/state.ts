@@ -40,6 +40,8 @@ export interface Draft {
   queued: boolean
   /** Log time of the last line, in ms. */
   endMs: number
+  /** Sendmail notices log no `nrcpts=`: the number of final recipients that completes them. */
+  expectRecipients?: number
 }
 
 /** A delivery whose next hop was not in the input yet, waiting for it to show up. */
