@@ -175,12 +175,13 @@ export function parseDelays(s: string): Delays | undefined {
 }
 
 const QUEUED_AS =
-  /(?:queued as|forwarded as) ([0-9A-Za-z]+)|^2\d\d[ -](?:2\.\d\.\d )?([0-9A-Za-z]{14,}) Message accepted|\bid=([0-9A-Za-z-]{6,})/g
+  /(?:queued as|forwarded as) ([0-9A-Za-z]+)|^2\d\d[ -](?:2\.\d\.\d )?([0-9A-Za-z]{14,}) Message accepted|\bid=([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4})\b/g
 
 /**
  * The next hop's queue id in a response: Postfix `queued as X` (the last one, so an amavis
  * `from MTA(…): 250 2.0.0 Ok: queued as X` yields the re-injected id), local `forwarded as X`,
- * Sendmail `X Message accepted for delivery` (`srvrsmtp.c:4598`) and Exim `id=X`.
+ * Sendmail `X Message accepted for delivery` (`srvrsmtp.c:4598`) and Exim `id=X` (`1tXyZa-000Abc-12`;
+ * amavis's own `id=36390-05` is not a queue id).
  *
  * @example
  * findQueuedAs('250 2.0.0 Ok: queued as 4XyZ9') //=> '4XyZ9'

@@ -48,6 +48,7 @@ describe('postfix fields', () => {
     expect(findQueuedAs('250 2.0.0 521C01ab012345 Message accepted for delivery')).toBe('521C01ab012345')
     expect(findQueuedAs('250 OK id=1tXyZa-000Abc-12')).toBe('1tXyZa-000Abc-12')
     expect(findQueuedAs('delivered to mailbox')).toBeUndefined()
+    expect(findQueuedAs('250 2.7.0 Ok, discarded, id=36390-05 - spam')).toBeUndefined()
   })
   it('should split delays', () => {
     expect(parseDelays('0.1/0/0.5/0.6')).toEqual({
