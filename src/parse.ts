@@ -16,16 +16,29 @@ import { type ClockOptions, createClock } from './time/clock.js'
 /** Families in the order they are asked to claim a program name. */
 const FAMILIES: readonly Family[] = [postfixFamily, sendmailFamily]
 
-const claimed = new Map<string, Family | null>()
+interface Claimed {
+  readonly family: Family
+  readonly claim: unknown
+}
 
-/** The family that reads a program's lines, cached per program name. */
-function familyOf(program: string): Family | undefined {
-  let f = claimed.get(program)
-  if (f === undefined) {
-    f = FAMILIES.find((fam) => fam.claims(program)) ?? null
-    if (claimed.size < 4096) claimed.set(program, f)
+const claimed = new Map<string, Claimed | null>()
+
+/** The family that reads a program's lines and its claim, cached per program name. */
+function familyOf(program: string): Claimed | undefined {
+  let c = claimed.get(program)
+  if (c === undefined) {
+    c = null
+    for (const family of FAMILIES) {
+      const claim = family.claim(program)
+      if (claim !== undefined) {
+        c = { family, claim }
+        break
+      }
+    }
+    // Program names are few; bound the cache anyway against hostile input.
+    if (claimed.size < 4096) claimed.set(program, c)
   }
-  return f ?? undefined
+  return c ?? undefined
 }
 
 /** Options of {@link createParser}. */
@@ -81,8 +94,10 @@ export function createParser(options: ParseOptions = {}): LineParser {
         program: h.program,
         pid: h.pid,
       }
-      const family = familyOf(h.program)
-      return family ? family.parse(h.message, base, raw) : build(base, 'unknown', { reason: 'program', raw })
+      const c = familyOf(h.program)
+      return c
+        ? c.family.parse(h.message, base, raw, c.claim)
+        : build(base, 'unknown', { reason: 'program', raw })
     },
   }
 }

@@ -9,7 +9,7 @@
  * @module
  */
 
-import { type StampParts, scanBsdStamp, scanIsoStamp } from './stamp.js'
+import { type StampParts, type StampScan, scanBsdStamp, scanIsoStamp } from './stamp.js'
 
 /** A syslog line split into header fields and message. */
 export interface SyslogHeader {
@@ -133,6 +133,27 @@ function read5424(s: string, i: number, priority: number): SyslogHeader | undefi
   }
 }
 
+let lastScan: StampScan | undefined
+let lastStart = -1
+
+/**
+ * Scans the stamp at `i`, reusing the previous line's result when the line starts with the
+ * same stamp text: consecutive lines mostly share their second, and parts are immutable.
+ */
+function scanStamp(s: string, i: number): StampScan | undefined {
+  const prev = lastScan
+  if (prev !== undefined && i === lastStart) {
+    const text = prev.parts.text
+    if (s.charCodeAt(i + text.length) === 32 && s.startsWith(text, i)) return prev
+  }
+  const scan = isDigit(s.charCodeAt(i)) ? scanIsoStamp(s, i) : scanBsdStamp(s, i)
+  if (scan) {
+    lastScan = scan
+    lastStart = i
+  }
+  return scan
+}
+
 /**
  * Splits a syslog line into its header fields, or returns `undefined` when the line has no
  * syslog header this scanner knows.
@@ -156,7 +177,7 @@ export function readSyslogHeader(s: string): SyslogHeader | undefined {
     i = j + 1
     if (s.charCodeAt(i) === 49 /* 1 */ && s.charCodeAt(i + 1) === 32) return read5424(s, i + 2, p)
   }
-  const scan = isDigit(s.charCodeAt(i)) ? scanIsoStamp(s, i) : scanBsdStamp(s, i)
+  const scan = scanStamp(s, i)
   if (!scan || s.charCodeAt(scan.end) !== 32) return undefined
   let hostStart = scan.end + 1
   // Some syslog templates write the facility and level after the stamp: `<mail.notice> host`.

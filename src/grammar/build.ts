@@ -29,3 +29,21 @@ export function build<T extends MailEventType, B extends object>(
   for (const key in fields) e[key] = (fields as Record<string, unknown>)[key]
   return e as unknown as EventOf<T>
 }
+
+/** An event under construction: every field writable. */
+export type Writable<E> = { -readonly [K in keyof E]: E[K] }
+
+/**
+ * Starts completing the line's event object `b` as an event of `type`; the caller assigns
+ * every specific field by name and returns it. For the most frequent lines: named stores are
+ * several times faster than `build`'s copy loop. The type does not check that every field is
+ * assigned — keep such builders short and covered by the corpus.
+ *
+ * @example
+ * const e = begin(b, 'postfix.qmgr.removed')
+ * return e
+ */
+export function begin<T extends MailEventType, B extends object>(b: B, type: T): Writable<EventOf<T>> {
+  ;(b as { type: string }).type = type
+  return b as unknown as Writable<EventOf<T>>
+}

@@ -7,7 +7,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
-import { build } from '../grammar/build.js'
+import { begin, build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base } from './base.js'
 import { parseWhatsup, scanEndpoint, unbracket, whatsupStart } from './fields.js'
@@ -70,8 +70,11 @@ function milter(body: string, b: Base): PostfixEvent | undefined {
  */
 export function parseCleanup(body: string, b: Base): PostfixEvent | undefined {
   switch (shape(body)) {
-    case 'messageId':
-      return build(b, 'postfix.cleanup.message-id', { messageId: unbracket(body.slice(11)) })
+    case 'messageId': {
+      const e = begin(b, 'postfix.cleanup.message-id')
+      e.messageId = unbracket(body.slice(11))
+      return e
+    }
     case 'resent':
       return build(b, 'postfix.cleanup.resent-message-id', { messageId: unbracket(body.slice(18)) })
     case 'milter':

@@ -10,7 +10,7 @@
  */
 
 import type { Delays, DeliveryStatus, PostfixEvent } from '../events/index.js'
-import { build } from '../grammar/build.js'
+import { begin } from '../grammar/build.js'
 import type { Base } from './base.js'
 import { angleEnd, findQueuedAs, parenTail, parseDelays, parseEndpoint, unbracket } from './fields.js'
 
@@ -93,18 +93,18 @@ export function parseDelivery(body: string, b: Base): PostfixEvent | undefined {
   // Address verification probes log `undeliverable-but-not-cached` (`global/verify_clnt.c`).
   if (status === 'undeliverable-but-not-cached') status = 'undeliverable'
   if (relay === undefined || status === undefined || !STATUSES.has(status)) return undefined
-  return build(b, 'postfix.delivery', {
-    to,
-    origTo,
-    relay,
-    relayEndpoint: relay.includes('[') ? parseEndpoint(relay) : undefined,
-    connUse,
-    delay,
-    delays,
-    tls,
-    dsn,
-    status: status as DeliveryStatus,
-    response,
-    queuedAs: response === undefined ? undefined : findQueuedAs(response),
-  })
+  const e = begin(b, 'postfix.delivery')
+  e.to = to
+  e.origTo = origTo
+  e.relay = relay
+  e.relayEndpoint = relay.includes('[') ? parseEndpoint(relay) : undefined
+  e.connUse = connUse
+  e.delay = delay
+  e.delays = delays
+  e.tls = tls
+  e.dsn = dsn
+  e.status = status as DeliveryStatus
+  e.response = response
+  e.queuedAs = response === undefined ? undefined : findQueuedAs(response)
+  return e
 }

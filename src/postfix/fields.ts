@@ -167,11 +167,26 @@ export function parseReply(s: string): Reply {
 
 /** Splits `delays=a/b/c/d`; `undefined` when it is not four numbers. */
 export function parseDelays(s: string): Delays | undefined {
-  const p = s.split('/')
-  if (p.length !== 4) return undefined
-  const d = p.map(Number)
-  if (d.some(Number.isNaN)) return undefined
-  return { beforeQueue: d[0]!, inQueue: d[1]!, connection: d[2]!, transmission: d[3]! }
+  const a = s.indexOf('/')
+  const b = s.indexOf('/', a + 1)
+  const c = s.indexOf('/', b + 1)
+  if (a <= 0 || b < 0 || c < 0 || s.indexOf('/', c + 1) >= 0) return undefined
+  const beforeQueue = decimal(s, 0, a)
+  const inQueue = decimal(s, a + 1, b)
+  const connection = decimal(s, b + 1, c)
+  const transmission = decimal(s, c + 1, s.length)
+  if (Number.isNaN(beforeQueue + inQueue + connection + transmission)) return undefined
+  return { beforeQueue, inQueue, connection, transmission }
+}
+
+/** `s[start, end)` as a number when it is digits with an optional fraction, else NaN. */
+export function decimal(s: string, start: number, end: number): number {
+  if (end <= start) return Number.NaN
+  let v = 0
+  let k = start
+  for (let c = s.charCodeAt(k); k < end && c >= 48 && c <= 57; c = s.charCodeAt(++k)) v = v * 10 + c - 48
+  if (k === end) return v
+  return s.charCodeAt(k) === 46 && k > start ? Number(s.slice(start, end)) : Number.NaN
 }
 
 const QUEUED_AS =

@@ -17,7 +17,7 @@ import { parseCleanup } from './cleanup.js'
 import { parseDelivery } from './delivery.js'
 import { parseDnsblog } from './dnsblog.js'
 import { findEndpoint } from './fields.js'
-import { postfixProgram, readPostfixPrefix } from './head.js'
+import { type PostfixProgram, postfixProgram, readPostfixPrefix } from './head.js'
 import { parseLifecycle } from './lifecycle.js'
 import { parsePickup } from './pickup.js'
 import { parsePostscreen } from './postscreen.js'
@@ -162,13 +162,12 @@ export function parsePostfixBody(body: string, base: Base, raw: string): Postfix
  * ending in a Postfix daemon.
  *
  * @example
- * postfixFamily.claims('postfix/smtpd') //=> true
+ * postfixFamily.claim('postfix/smtpd') //=> { instance: 'postfix', daemon: 'smtpd' }
  */
-export const postfixFamily: Family = {
+export const postfixFamily: Family<PostfixProgram> = {
   name: 'postfix',
-  claims: (program) => postfixProgram(program) !== undefined,
-  parse(message: string, header: EventBase, raw: string): PostfixEvent {
-    const program = postfixProgram(header.program)!
+  claim: postfixProgram,
+  parse(message: string, header: EventBase, raw: string, program: PostfixProgram): PostfixEvent {
     const prefix = readPostfixPrefix(message)
     // The line's event object gains the Postfix header fields in place (see grammar/build.ts).
     const base = header as { -readonly [K in keyof Base]: Base[K] }

@@ -7,7 +7,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
-import { build } from '../grammar/build.js'
+import { begin, build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base } from './base.js'
 import { parseDelivery } from './delivery.js'
@@ -37,21 +37,22 @@ export function parseQmgr(body: string, b: Base): PostfixEvent | undefined {
   switch (shape(body)) {
     case 'from': {
       const m = QUEUED.exec(body)
-      if (m)
-        return build(b, 'postfix.qmgr.queued', {
-          from: m[1] ?? m[2]!,
-          size: Number(m[3]),
-          nrcpt: Number(m[4]),
-        })
-      const e = EXPIRED.exec(body)
-      if (!e) return undefined
+      if (m) {
+        const e = begin(b, 'postfix.qmgr.queued')
+        e.from = m[1] ?? m[2]!
+        e.size = Number(m[3])
+        e.nrcpt = Number(m[4])
+        return e
+      }
+      const x = EXPIRED.exec(body)
+      if (!x) return undefined
       return build(b, 'postfix.qmgr.expired', {
-        from: e[1] ?? e[2]!,
-        status: e[3] as 'expired' | 'force-expired',
+        from: x[1] ?? x[2]!,
+        status: x[3] as 'expired' | 'force-expired',
       })
     }
     case 'removed':
-      return body.length === 7 ? build(b, 'postfix.qmgr.removed', {}) : undefined
+      return body.length === 7 ? begin(b, 'postfix.qmgr.removed') : undefined
     case 'delivery':
       return parseDelivery(body, b)
     case 'skipped':

@@ -7,7 +7,7 @@
  */
 
 import type { CommandCount, PostfixEvent } from '../events/index.js'
-import { build } from '../grammar/build.js'
+import { begin, build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base } from './base.js'
 import {
@@ -46,16 +46,36 @@ function disconnect(body: string, b: Base): PostfixEvent | undefined {
   if (!scan) return undefined
   const counts: Record<string, CommandCount> = Object.create(null)
   let commands: CommandCount | undefined
-  for (const item of body.slice(scan.end).split(' ')) {
-    if (item === '') continue
-    const m = /^([a-z_-]+)=(\d+)(?:\/(\d+))?$/.exec(item)
-    if (!m) return undefined
-    const ok = Number(m[2])
-    const count = { ok, total: m[3] === undefined ? ok : Number(m[3]) }
-    if (m[1] === 'commands') commands = count
-    else counts[m[1]!] = count
+  // ` name=ok[/total]` items (smtpd.c smtpd_format_cmd_stats), scanned by hand: this is one of
+  // the most frequent lines.
+  const n = body.length
+  let i = scan.end
+  while (i < n) {
+    if (body.charCodeAt(i) !== 32) return undefined
+    const eq = body.indexOf('=', i + 1)
+    if (eq < 0) return undefined
+    const name = body.slice(i + 1, eq)
+    let k = eq + 1
+    let ok = 0
+    for (let c = body.charCodeAt(k); c >= 48 && c <= 57; c = body.charCodeAt(++k)) ok = ok * 10 + c - 48
+    if (k === eq + 1) return undefined
+    let total = ok
+    if (body.charCodeAt(k) === 47) {
+      const from = ++k
+      total = 0
+      for (let c = body.charCodeAt(k); c >= 48 && c <= 57; c = body.charCodeAt(++k))
+        total = total * 10 + c - 48
+      if (k === from) return undefined
+    }
+    if (name === 'commands') commands = { ok, total }
+    else counts[name] = { ok, total }
+    i = k
   }
-  return build(b, 'postfix.smtpd.disconnect', { client: scan.endpoint, counts, commands })
+  const e = begin(b, 'postfix.smtpd.disconnect')
+  e.client = scan.endpoint
+  e.counts = counts
+  e.commands = commands
+  return e
 }
 
 /** `QID: client=h[ip], sasl_method=…, sasl_username=…, sasl_sender=…, orig_queue_id=…, orig_client=…` (`smtpd.c:2456`). */
@@ -205,7 +225,10 @@ export function parseSmtpd(body: string, b: Base): PostfixEvent | undefined {
   switch (shape(body)) {
     case 'connect': {
       const scan = scanEndpoint(body, 13)
-      return scan && build(b, 'postfix.smtpd.connect', { client: scan.endpoint })
+      if (!scan) return undefined
+      const e = begin(b, 'postfix.smtpd.connect')
+      e.client = scan.endpoint
+      return e
     }
     case 'disconnect':
       return disconnect(body, b)

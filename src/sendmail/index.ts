@@ -34,11 +34,11 @@ const CONTINUED = ' ...'
  * The Sendmail family.
  *
  * @example
- * sendmailFamily.claims('sm-mta') //=> true
+ * sendmailFamily.claim('sm-mta') //=> true
  */
-export const sendmailFamily: Family = {
+export const sendmailFamily: Family<true> = {
   name: 'sendmail',
-  claims: isSendmailProgram,
+  claim: (program) => (isSendmailProgram(program) ? true : undefined),
   parse(message: string, header: EventBase, raw: string): SendmailEvent {
     const prefix = readSendmailPrefix(message)
     // The line's event object gains the Sendmail fields in place (see grammar/build.ts).
