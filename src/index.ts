@@ -10,6 +10,46 @@ export { readSyslogHeader, type SyslogHeader } from './envelope/syslog.js'
 export { EVENT_TYPES } from './event-types.js'
 export type * from './events/index.js'
 export type { Family } from './family.js'
+export {
+  type Disposition,
+  ECS_VERSION,
+  type EcsDocument,
+  type EcsEndpoint,
+  type EcsEventDocument,
+  type EcsTransactionDocument,
+  type EcsTransactionOptions,
+  eventToEcs,
+  isIpAddress,
+  isIsoTime,
+  type MaillogAction,
+  type MaillogAttempt,
+  type MaillogDelays,
+  type MaillogEventFields,
+  type MaillogTransactionFields,
+  transactionDisposition,
+  transactionToEcs,
+} from './output/ecs.js'
+export {
+  createEventIds,
+  DEFAULT_INDEX,
+  type EsBulkOptions,
+  esBulkEvent,
+  esBulkTransaction,
+  indexNameProblem,
+  resolveIndexName,
+  transactionDocumentId,
+} from './output/es-bulk.js'
+export {
+  ECS_FIELD_MAPPINGS,
+  type EsTemplateOptions,
+  esIndexTemplate,
+  type FieldMapping,
+  ilmPolicy,
+  ismPolicy,
+  MAILLOG_FIELD_MAPPINGS,
+  retentionProblem,
+} from './output/es-template.js'
+export { fnv1a64 } from './output/hash.js'
 export { formatReject, formatTransaction } from './output/text.js'
 export {
   createEventStream,

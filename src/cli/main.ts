@@ -6,6 +6,7 @@
  */
 
 import { runCorpus } from './corpus.js'
+import { runEsTemplate } from './es-template.js'
 import { runParse } from './parse.js'
 import { runTrace } from './trace.js'
 import { UsageError } from './usage.js'
@@ -16,6 +17,7 @@ usage:
   maillog parse  [options] [files…]   one event per line as NDJSON (stdin when no file or "-")
   maillog trace  [options] [files…]   transactions: what happened to each message, across hosts
   maillog corpus check|update [dir]   run or regenerate the golden corpus (default: corpus)
+  maillog es-template [options]       Elasticsearch/OpenSearch index template and retention policy
 
 Run "maillog <command> --help" for the options of a command.
 `
@@ -29,6 +31,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runTrace(rest)
     case 'corpus':
       return runCorpus(rest)
+    case 'es-template':
+      return runEsTemplate(rest)
     case undefined:
     case '-h':
     case '--help':

@@ -5,6 +5,7 @@
  */
 
 import { parseFile } from '../node/parse-file.js'
+import { eventToEcs } from '../output/ecs.js'
 import { createParser, type LineParser } from '../parse.js'
 import { createSink } from './output.js'
 import { count, createStats, formatStats } from './stats.js'
@@ -16,6 +17,8 @@ Prints one JSON event per input line (NDJSON). Reads stdin when no file or "-" i
 Gzip files are read directly.
 
 options:
+  --format F             ndjson (default): the events as maillog types them
+                         ecs: one Elastic Common Schema document per event (docs/ecs.md)
   --stats                counts per event type and unrecognized lines per program, to stderr
   --quiet, -q            no event output (with --stats: only the report)
   --year Y               year of the first line of each host (default: from --reference-date)
@@ -34,12 +37,21 @@ export async function runParse(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs({
     args: [...args],
     allowPositionals: true,
-    options: { ...TIME_OPTIONS, stats: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    options: {
+      ...TIME_OPTIONS,
+      stats: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      format: { type: 'string' },
+    },
   })
   if (values.help) {
     process.stdout.write(HELP)
     return 0
   }
+  const format = values.format ?? 'ndjson'
+  if (format !== 'ndjson' && format !== 'ecs')
+    throw new UsageError(`--format: expected ndjson or ecs, got "${format}"`)
+  const ecs = format === 'ecs'
   let parser: LineParser
   try {
     parser = createParser(timeOptions(values))
@@ -55,7 +67,7 @@ export async function runParse(args: readonly string[]): Promise<number> {
       for await (const events of parseFile(file, parser)) {
         for (const e of events) {
           if (values.stats) count(stats, e)
-          if (!values.quiet) await sink.write(JSON.stringify(e) + '\n')
+          if (!values.quiet) await sink.write(JSON.stringify(ecs ? eventToEcs(e) : e) + '\n')
         }
       }
     } catch (err) {

@@ -16,6 +16,14 @@ import {
   saveCheckpoint,
 } from '../node/checkpoint.js'
 import { readEvents } from '../node/parse-file.js'
+import { eventToEcs, transactionToEcs } from '../output/ecs.js'
+import {
+  createEventIds,
+  DEFAULT_INDEX,
+  esBulkEvent,
+  esBulkTransaction,
+  indexNameProblem,
+} from '../output/es-bulk.js'
 import { formatReject, formatTransaction } from '../output/text.js'
 import { createParser, type LineParser } from '../parse.js'
 import { createState, flush, type ReducerState, reduce } from '../reduce/index.js'
@@ -25,6 +33,7 @@ import {
   isNoqueueReject,
   matchReject,
   matchTransaction,
+  type NoqueueReject,
   type TraceFilter,
 } from '../trace/filter.js'
 import type { Transaction } from '../transaction.js'
@@ -46,8 +55,15 @@ filters (all must hold):
   --limit N             stop after N matches
 
 output:
-  (default)             a text block per transaction, NOQUEUE rejects when --from/--to are given
-  --json                NDJSON transactions (rejects as their events with --rejects)
+  --format F            text (default): a text block per transaction, NOQUEUE rejects when
+                          --from/--to are given
+                        ndjson: one transaction per line (rejects as their events with --rejects)
+                        ecs: one Elastic Common Schema document per line (docs/ecs.md)
+                        es-bulk: Elasticsearch/OpenSearch _bulk body, an action line then the
+                          ECS document; ids stable across runs (docs/elasticsearch.md)
+  --json                same as --format ndjson
+  --index NAME          es-bulk index, may hold %Y %m %d (UTC date of the transaction start)
+                        (default ${DEFAULT_INDEX})
   --chain               the whole path of each matching message across hosts and bounces
   --rejects             include NOQUEUE rejects matching --from/--to/--host/--since/--until
 
@@ -65,12 +81,20 @@ examples:
   maillog trace --to bob@example.net /var/log/mail.log
   maillog trace --msgid '<20250301.abc@example.org>' --chain mx1.log relay1.log store1.log
   maillog trace --json --state /var/lib/maillog/state /var/log/mail.log >> transactions.ndjson
+  maillog trace --format es-bulk --index 'maillog-%Y.%m.%d' --state /var/lib/maillog/state \\
+    /var/log/mail.log | curl -s -H 'Content-Type: application/x-ndjson' -XPOST localhost:9200/_bulk --data-binary @-
 `
+
+/** Output formats of `maillog trace`. */
+const FORMATS = ['text', 'ndjson', 'ecs', 'es-bulk'] as const
+type Format = (typeof FORMATS)[number]
 
 interface Output {
   matched: number
   readonly limit: number
-  readonly json: boolean
+  readonly format: Format
+  readonly index: string
+  readonly eventId: (e: MailEvent) => string
   readonly sink: Sink
 }
 
@@ -90,9 +114,49 @@ function regex(value: string | undefined, option: string): RegExp | undefined {
   }
 }
 
-async function print(out: Output, t: Transaction): Promise<void> {
+function render(out: Output, t: Transaction, logFilePath: string | undefined): string {
+  switch (out.format) {
+    case 'text':
+      return formatTransaction(t) + '\n'
+    case 'ndjson':
+      return JSON.stringify(t) + '\n'
+    case 'ecs':
+      return JSON.stringify(transactionToEcs(t, { logFilePath })) + '\n'
+    case 'es-bulk':
+      return esBulkTransaction(t, { index: out.index, logFilePath })
+  }
+}
+
+function renderReject(out: Output, e: NoqueueReject): string {
+  switch (out.format) {
+    case 'text':
+      return formatReject(e) + '\n'
+    case 'ndjson':
+      return JSON.stringify(e) + '\n'
+    case 'ecs':
+      return JSON.stringify(eventToEcs(e)) + '\n'
+    case 'es-bulk':
+      return esBulkEvent(e, out.eventId(e), { index: out.index })
+  }
+}
+
+async function print(out: Output, t: Transaction, logFilePath: string | undefined): Promise<void> {
   out.matched++
-  await out.sink.write(out.json ? JSON.stringify(t) + '\n' : formatTransaction(t) + '\n')
+  await out.sink.write(render(out, t, logFilePath))
+}
+
+/** `--format`, `--json` and `--index`, checked. */
+function outputFormat(values: { format?: string; json?: boolean; index?: string }): Format {
+  const format = values.format ?? (values.json ? 'ndjson' : 'text')
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${format}"`)
+  if (values.json && format !== 'ndjson') throw new UsageError('--json: means --format ndjson, not ' + format)
+  if (values.index !== undefined) {
+    if (format !== 'es-bulk') throw new UsageError('--index: only with --format es-bulk')
+    const problem = indexNameProblem(values.index)
+    if (problem) throw new UsageError(`--index: ${problem}, got "${values.index}"`)
+  }
+  return format as Format
 }
 
 /** Runs `maillog trace`; resolves to the exit code. */
@@ -111,6 +175,8 @@ export async function runTrace(args: readonly string[]): Promise<number> {
       until: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean' },
+      format: { type: 'string' },
+      index: { type: 'string' },
       chain: { type: 'boolean' },
       rejects: { type: 'boolean' },
       state: { type: 'string' },
@@ -121,6 +187,7 @@ export async function runTrace(args: readonly string[]): Promise<number> {
     process.stdout.write(HELP)
     return 0
   }
+  const format = outputFormat(values)
   let parser: LineParser
   try {
     parser = createParser(timeOptions(values))
@@ -143,7 +210,7 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   }
   const filtered = !isEmptyFilter(filter)
   const showRejects =
-    values.rejects === true || (!values.json && (filter.from !== undefined || filter.to !== undefined))
+    values.rejects === true || (format === 'text' && (filter.from !== undefined || filter.to !== undefined))
   const files = positionals.length === 0 ? ['-'] : positionals
   if (values.state !== undefined && files.includes('-'))
     throw new UsageError('--state: needs files, not stdin')
@@ -151,25 +218,38 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   const checkpoint: Checkpoint | undefined =
     values.state === undefined ? undefined : await loadCheckpoint(values.state)
   const state: ReducerState = checkpoint?.reducer ?? createState({ maxAgeMs: maxAgeDays * 86_400_000 })
-  const out: Output = { matched: 0, limit, json: values.json === true, sink: createSink(process.stdout) }
+  const out: Output = {
+    matched: 0,
+    limit,
+    format,
+    index: values.index ?? DEFAULT_INDEX,
+    eventId: createEventIds(),
+    sink: createSink(process.stdout),
+  }
   const all = values.chain ? new Map<string, Transaction>() : undefined
+  const fileOf = new Map<string, string>()
 
-  const take = async (ts: readonly Transaction[]): Promise<void> => {
+  const take = async (ts: readonly Transaction[], file?: string): Promise<void> => {
     for (const t of ts) {
-      if (all) all.set(t.id, t)
-      else if (out.matched < out.limit && matchTransaction(t, filter)) await print(out, t)
+      if (all) {
+        all.set(t.id, t)
+        if (file !== undefined) fileOf.set(t.id, file)
+      } else if (out.matched < out.limit && matchTransaction(t, filter)) await print(out, t, file)
     }
   }
   const takeReject = async (e: MailEvent): Promise<void> => {
     if (!showRejects || all || out.matched >= out.limit || !isNoqueueReject(e) || !matchReject(e, filter))
       return
     out.matched++
-    await out.sink.write(out.json ? JSON.stringify(e) + '\n' : formatReject(e) + '\n')
+    await out.sink.write(renderReject(out, e))
   }
 
   const positions: InputPosition[] = []
   let failed = false
+  // log.file.path of ECS documents: the file being read when a transaction was emitted.
+  let lastFile: string | undefined
   for (const file of files) {
+    lastFile = file === '-' ? undefined : file
     try {
       const id = file === '-' ? undefined : await fileIdentity(file)
       const from = id && checkpoint ? resumePoint(checkpoint.inputs, id) : undefined
@@ -178,7 +258,7 @@ export async function runTrace(args: readonly string[]): Promise<number> {
         for (const e of batch.events) {
           await takeReject(e)
           const ts = reduce(state, e)
-          if (ts.length > 0) await take(ts)
+          if (ts.length > 0) await take(ts, lastFile)
         }
         position = { offset: batch.end, line: batch.line }
         if (!all && out.matched >= out.limit && values.state === undefined) break
@@ -196,16 +276,21 @@ export async function runTrace(args: readonly string[]): Promise<number> {
     // Open and held transactions stay in the state: the next run emits them exactly as one long run would.
     await saveCheckpoint(values.state, { version: 1, reducer: state, inputs: positions })
   } else {
-    await take(flush(state))
+    await take(flush(state), lastFile)
   }
-  if (all) await printChains(all, filter, out)
+  if (all) await printChains(all, filter, out, fileOf)
   await out.sink.flush()
   if (failed) return 2
   return filtered && out.matched === 0 ? 1 : 0
 }
 
 /** Prints each chain that has a matching transaction, once. */
-async function printChains(all: Map<string, Transaction>, filter: TraceFilter, out: Output): Promise<void> {
+async function printChains(
+  all: Map<string, Transaction>,
+  filter: TraceFilter,
+  out: Output,
+  fileOf: ReadonlyMap<string, string>,
+): Promise<void> {
   const reverse = reverseLinks(all.values())
   const done = new Set<string>()
   for (const t of all.values()) {
@@ -214,12 +299,15 @@ async function printChains(all: Map<string, Transaction>, filter: TraceFilter, o
     const chain = chainOf(t, all, reverse)
     for (const c of chain) done.add(c.id)
     out.matched++
-    if (out.json) {
+    if (out.format === 'ndjson') {
       await out.sink.write(JSON.stringify({ chain: chain.map((c) => c.id), transactions: chain }) + '\n')
-    } else {
+    } else if (out.format === 'text') {
       await out.sink.write(
         `chain ${chain.map((c) => c.id).join(' → ')}\n\n${chain.map(formatTransaction).join('\n')}\n`,
       )
+    } else {
+      // ECS and bulk: every transaction of the chain as its own document.
+      for (const c of chain) await out.sink.write(render(out, c, fileOf.get(c.id)))
     }
   }
 }
