@@ -75,6 +75,26 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'postfix.diagnostic': NONE,
   'postfix.debug': NONE,
   'postfix.unrecognized': NONE,
+  'sendmail.from': EMAIL,
+  'sendmail.to': EMAIL,
+  'sendmail.dsn': EMAIL,
+  'sendmail.reject': DENIED,
+  'sendmail.starttls': [['network'], ['connection', 'protocol']],
+  'sendmail.auth': [['authentication'], ['info']],
+  'sendmail.lost-input': CLOSED,
+  'sendmail.no-command': NETWORK,
+  'sendmail.timeout': CLOSED,
+  'sendmail.milter': EMAIL,
+  'sendmail.daemon': [['process'], ['info']],
+  'sendmail.syserr': NONE,
+  'sendmail.collect': EMAIL,
+  'sendmail.clone': EMAIL,
+  'sendmail.done': EMAIL,
+  'sendmail.queue-run': NONE,
+  'sendmail.part': NONE,
+  'sendmail.user-error': EMAIL,
+  'sendmail.diagnostic': NONE,
+  'sendmail.unrecognized': NONE,
   unknown: NONE,
 }
 
@@ -182,9 +202,12 @@ function tlsVersion(protocol: string): readonly [protocol: string, version: stri
 }
 
 function peers(e: MailEvent, doc: EcsDocument, maillog: Record<string, unknown>, related: Related): void {
-  const serverSide = 'daemon' in e && SERVER_DAEMONS.has(e.daemon)
+  const serverSide = 'daemon' in e && typeof e.daemon === 'string' && SERVER_DAEMONS.has(e.daemon)
   if ('client' in e && e.client) doc.source = ecsEndpoint(e.client)
-  if ('peer' in e && e.peer) {
+  // Sendmail: `relay=` is the client on a received message, the next hop on a delivery.
+  if (e.type === 'sendmail.from' && e.relay) doc.source = ecsEndpoint(e.relay)
+  if (e.type === 'sendmail.to' && e.relay) doc.destination = ecsEndpoint(e.relay)
+  if ('peer' in e && e.peer && typeof e.peer === 'object') {
     if (serverSide) doc.source = ecsEndpoint(e.peer)
     else doc.destination = ecsEndpoint(e.peer)
   }
@@ -209,8 +232,10 @@ function email(e: MailEvent, maillog: Record<string, unknown>): EcsDocument['ema
   const to = new Distinct()
   if ('to' in e) to.add(e.to)
   if ('origTo' in e) to.add(e.origTo)
+  if (e.type === 'sendmail.to') for (const r of e.recipients) to.add(r)
   if (to.values.length > 0) out.to = { address: to.values }
   if (e.type === 'postfix.cleanup.message-id' && e.messageId !== '') out.message_id = e.messageId
+  if (e.type === 'sendmail.from' && e.msgid !== undefined) out.message_id = e.msgid
   if (e.type === 'postfix.cleanup.resent-message-id') maillog.resent_message_id = e.messageId
   if ('queueId' in e && e.queueId !== undefined) out.local_id = e.queueId
   return Object.keys(out).length > 0 ? out : undefined
@@ -242,6 +267,18 @@ function rest(e: MailEvent, maillog: Record<string, unknown>): void {
   for (const k of Object.keys(e)) {
     if (CONSUMED.has(k)) continue
     const v = fields[k]
+    // Sendmail objects whose names Postfix fields use as text: `relay` went to source or
+    // destination; a `reply` is flattened so one mapping serves both families.
+    if (k === 'relay' && typeof v === 'object') continue
+    // A Sendmail `to=` list is in email.to.address; `maillog.recipients` is the transactions' attempts.
+    if (k === 'recipients') continue
+    if (k === 'reply' && typeof v === 'object' && v !== null) {
+      const r = v as { code?: number; dsn?: string; text: string }
+      maillog.reply_code = r.code
+      maillog.reply_dsn = r.dsn
+      maillog.reply_text = r.text
+      continue
+    }
     if (v !== undefined) maillog[snake(k)] = Array.isArray(v) ? [...v] : v
   }
 }
@@ -264,7 +301,9 @@ export function eventToEcs(e: MailEvent): EcsEventDocument {
   let level: string | undefined
   if (e.type === 'unknown') {
     message = e.raw
-  } else {
+  } else if (e.type.startsWith('sendmail.')) {
+    if (e.type === 'sendmail.unrecognized') message = e.message
+  } else if ('instance' in e) {
     maillog.instance = e.instance
     maillog.service = e.service
     maillog.daemon = e.daemon
