@@ -1,18 +1,24 @@
 /**
  * Line → event: syslog header, stamp resolution, family dispatch. One event per line, always:
  * a line that no grammar knows becomes `postfix.unrecognized` or `unknown` with its raw text.
+ * The exception are log4j records (Zimbra mailbox.log/audit.log): a record is its first line
+ * plus the continuation lines after it (stack traces), one event per record, assembled by
+ * {@link createEventStream}.
  *
  * @module
  */
 
+import { amavisFamily } from './amavis/index.js'
+import { type Log4jHeader, looksLikeLog4j, readLog4jHeader } from './envelope/log4j.js'
 import { readSyslogHeader } from './envelope/syslog.js'
 import type { EventBase, MailEvent, UnknownEvent, UnknownReason } from './events/index.js'
 import type { Family } from './family.js'
 import { postfixFamily } from './postfix/index.js'
-import { type ClockOptions, createClock } from './time/clock.js'
+import { type ClockOptions, createClock, createYearResolver } from './time/clock.js'
+import { parseZimbraRecord, zimbraFamily } from './zimbra/index.js'
 
 /** Families in the order they are asked to claim a program name. */
-const FAMILIES: readonly Family[] = [postfixFamily]
+const FAMILIES: readonly Family[] = [postfixFamily, zimbraFamily, amavisFamily]
 
 const claimed = new Map<string, Family | null>()
 
@@ -36,9 +42,32 @@ export interface ParseOptions extends ClockOptions {
 export interface LineParser {
   /** The IANA zone year-less stamps are resolved in. */
   readonly zone: string
-  /** Parses one line (without its line terminator; a trailing `\r` is ignored). */
+  /**
+   * Parses one line (without its line terminator; a trailing `\r` is ignored). A log4j line is
+   * read as a record of one line; use {@link createEventStream} to join continuation lines.
+   */
   parse(line: string, lineNumber: number, source?: string): MailEvent
 }
+
+/** How a parser reads log4j records; kept out of {@link LineParser}, used by {@link createEventStream}. */
+interface RecordReader {
+  /** Longest line read; longer continuation lines end the record. */
+  readonly maxLength: number
+  /** The header of a record's first line, or `undefined` (not log4j, too long, binary). */
+  header(raw: string): Log4jHeader | undefined
+  /** The event of a record: its header, the raw first line and the continuation lines. */
+  build(
+    header: Log4jHeader,
+    continuation: readonly string[],
+    line: number,
+    endLine: number,
+    source: string | undefined,
+  ): MailEvent
+}
+
+const readers = new WeakMap<LineParser, RecordReader>()
+
+const stripCr = (s: string): string => (s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s)
 
 function unknown(
   raw: string,
@@ -62,12 +91,34 @@ function unknown(
 export function createParser(options: ParseOptions = {}): LineParser {
   const clock = createClock(options)
   const maxLength = options.maxLineLength ?? 65536
-  return {
+  const resolveDated = createYearResolver(clock.zone)
+  const records: RecordReader = {
+    maxLength,
+    header: (raw) =>
+      looksLikeLog4j(raw) && raw.length <= maxLength && raw.indexOf('\u0000') < 0
+        ? readLog4jHeader(raw)
+        : undefined,
+    build(header, continuation, line, endLine, source) {
+      const stamp = header.stamp!
+      const time = resolveDated(stamp)
+      return parseZimbraRecord(header, continuation, {
+        line,
+        endLine: endLine > line ? endLine : undefined,
+        source,
+        time: time ?? stamp.text,
+        stamp: stamp.text,
+        timeUnresolved: time === undefined ? true : undefined,
+      })
+    },
+  }
+  const parser: LineParser = {
     zone: clock.zone,
     parse(input, line, source) {
-      const raw = input.charCodeAt(input.length - 1) === 13 ? input.slice(0, -1) : input
+      const raw = stripCr(input)
       if (raw.length > maxLength) return unknown(raw, line, source, 'too-long')
       if (raw.indexOf('\u0000') >= 0) return unknown(raw, line, source, 'binary')
+      const record = records.header(raw)
+      if (record) return records.build(record, [], line, line, source)
       const h = readSyslogHeader(raw)
       if (!h) return unknown(raw, line, source, 'no-header')
       const resolved = clock.resolve(h.host, h.stamp)
@@ -87,6 +138,8 @@ export function createParser(options: ParseOptions = {}): LineParser {
       return family ? family.parse(h.message, base, raw) : unknown(raw, line, source, 'program', base)
     },
   }
+  readers.set(parser, records)
+  return parser
 }
 
 /**
@@ -101,7 +154,7 @@ export function parseLines(text: string, options: ParseOptions & { source?: stri
   const stream = createEventStream(options, (e) => events.push(e))
   const lines = text.split('\n')
   if (lines[lines.length - 1] === '') lines.pop()
-  lines.forEach((l, i) => stream.push(l, i + 1, options.source))
+  for (let i = 0; i < lines.length; i++) stream.push(lines[i]!, i + 1, options.source)
   stream.end()
   return events
 }
@@ -116,11 +169,25 @@ export interface EventStream {
   readonly zone: string
 }
 
+/** Most continuation lines one record takes; later ones are read as lines of their own. */
+const MAX_CONTINUATION = 10_000
+
+/**
+ * Whether a line continues a log4j record: it has neither a log4j nor a syslog header (stack
+ * frames `\tat …`, `Caused by: …`, `\t... 12 more`, wrapped message text, empty lines).
+ */
+function isContinuation(raw: string): boolean {
+  return !looksLikeLog4j(raw) && raw.indexOf('\u0000') < 0 && readSyslogHeader(raw) === undefined
+}
+
 /**
  * Creates a push parser that calls `emit` with each event, in input order. Pass a
- * {@link LineParser} to share its year state across files (rotated sets), or options. Today every line is
- * one event at once; records that span lines (log4j stack traces) are held until the line that
- * follows them, so always call `end()`.
+ * {@link LineParser} to share its year state across files (rotated sets), or options. Every
+ * syslog line is one event at once. A log4j record (Zimbra mailbox.log, audit.log) is held until
+ * the next line: continuation lines are added to it, and it is emitted with `line` (first line),
+ * `endLine` (last line) and the joined `message` when a line with a header arrives, or at
+ * `end()` — so always call `end()`. A continuation-looking line with no open record is
+ * `unknown` (`no-header`). Every input line is covered by exactly one event.
  *
  * @example
  * const events: MailEvent[] = []
@@ -133,11 +200,49 @@ export function createEventStream(
   emit: (event: MailEvent) => void,
 ): EventStream {
   const parser = 'parse' in options ? options : createParser(options)
+  const records = readers.get(parser)
+  let held: Log4jHeader | undefined
+  let continuation: string[] = []
+  let heldLine = 0
+  let heldEnd = 0
+  let heldSource: string | undefined
+  const flush = (): void => {
+    const header = held!
+    const lines = continuation
+    held = undefined
+    continuation = []
+    emit(records!.build(header, lines, heldLine, heldEnd, heldSource))
+  }
   return {
     zone: parser.zone,
     push(line, lineNumber, source) {
+      if (records) {
+        const raw = stripCr(line)
+        if (held) {
+          if (
+            source === heldSource &&
+            continuation.length < MAX_CONTINUATION &&
+            raw.length <= records.maxLength &&
+            isContinuation(raw)
+          ) {
+            continuation.push(raw)
+            heldEnd = lineNumber
+            return
+          }
+          flush()
+        }
+        const header = records.header(raw)
+        if (header) {
+          held = header
+          heldLine = heldEnd = lineNumber
+          heldSource = source
+          return
+        }
+      }
       emit(parser.parse(line, lineNumber, source))
     },
-    end() {},
+    end() {
+      if (held) flush()
+    },
   }
 }

@@ -13,14 +13,18 @@
  * @module
  */
 
+import type { AmavisEvent } from './amavis.js'
 import type { UnknownEvent } from './base.js'
 import type { PostfixEvent } from './postfix.js'
+import type { ZimbraEvent } from './zimbra.js'
 
+export type * from './amavis.js'
 export type * from './base.js'
 export type * from './postfix.js'
+export type * from './zimbra.js'
 
 /** Every event maillog produces. */
-export type MailEvent = PostfixEvent | UnknownEvent
+export type MailEvent = PostfixEvent | ZimbraEvent | AmavisEvent | UnknownEvent
 
 /** The `type` of every event, derived from the union. */
 export type MailEventType = MailEvent['type']
