@@ -94,6 +94,7 @@ export const EVENT_TYPES = [
   'amavis.spam-tag',
   'amavis.split',
   'amavis.diagnostic',
+  'amavis.debug',
   'amavis.unrecognized',
   'unknown',
 ] as const satisfies readonly MailEventType[]

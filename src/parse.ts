@@ -9,8 +9,14 @@
  */
 
 import { amavisFamily } from './amavis/index.js'
-import { type Log4jHeader, looksLikeLog4j, readLog4jHeader } from './envelope/log4j.js'
-import { readSyslogHeader } from './envelope/syslog.js'
+import {
+  type Log4jHeader,
+  type Log4jLead,
+  looksLikeLog4j,
+  readLog4jHeader,
+  readLog4jLead,
+} from './envelope/log4j.js'
+import { readSyslogHeader, type SyslogHeader } from './envelope/syslog.js'
 import type { EventBase, MailEvent, UnknownEvent, UnknownReason } from './events/index.js'
 import type { Family } from './family.js'
 import { postfixFamily } from './postfix/index.js'
@@ -53,11 +59,15 @@ export interface LineParser {
 interface RecordReader {
   /** Longest line read; longer continuation lines end the record. */
   readonly maxLength: number
-  /** The header of a record's first line, or `undefined` (not log4j, too long, binary). */
-  header(raw: string): Log4jHeader | undefined
-  /** The event of a record: its header, the raw first line and the continuation lines. */
+  /**
+   * The header of a record's first line; only its stamp and level when the rest is damaged;
+   * `undefined` when the line is not log4j (or too long, or binary).
+   */
+  header(raw: string): Log4jHeader | Log4jLead | undefined
+  /** The event of a record: its header (or damaged lead), the raw first line and the continuation lines. */
   build(
-    header: Log4jHeader,
+    header: Log4jHeader | Log4jLead,
+    raw: string,
     continuation: readonly string[],
     line: number,
     endLine: number,
@@ -96,19 +106,22 @@ export function createParser(options: ParseOptions = {}): LineParser {
     maxLength,
     header: (raw) =>
       looksLikeLog4j(raw) && raw.length <= maxLength && raw.indexOf('\u0000') < 0
-        ? readLog4jHeader(raw)
+        ? (readLog4jHeader(raw) ?? readLog4jLead(raw))
         : undefined,
-    build(header, continuation, line, endLine, source) {
+    build(header, raw, continuation, line, endLine, source) {
       const stamp = header.stamp!
       const time = resolveDated(stamp)
-      return parseZimbraRecord(header, continuation, {
+      const place = {
         line,
         endLine: endLine > line ? endLine : undefined,
         source,
         time: time ?? stamp.text,
         stamp: stamp.text,
-        timeUnresolved: time === undefined ? true : undefined,
-      })
+        timeUnresolved: time === undefined ? (true as const) : undefined,
+      }
+      if ('thread' in header) return parseZimbraRecord(header, continuation, place)
+      const rest = continuation.length > 0 ? header.rest + '\n' + continuation.join('\n') : header.rest
+      return { type: 'zimbra.unrecognized', ...place, level: header.level, raw, message: rest }
     },
   }
   const parser: LineParser = {
@@ -118,7 +131,7 @@ export function createParser(options: ParseOptions = {}): LineParser {
       if (raw.length > maxLength) return unknown(raw, line, source, 'too-long')
       if (raw.indexOf('\u0000') >= 0) return unknown(raw, line, source, 'binary')
       const record = records.header(raw)
-      if (record) return records.build(record, [], line, line, source)
+      if (record) return records.build(record, raw, [], line, line, source)
       const h = readSyslogHeader(raw)
       if (!h) return unknown(raw, line, source, 'no-header')
       const resolved = clock.resolve(h.host, h.stamp)
@@ -135,8 +148,39 @@ export function createParser(options: ParseOptions = {}): LineParser {
         pid: h.pid,
       }
       const family = familyOf(h.program)
-      return family ? family.parse(h.message, base, raw) : unknown(raw, line, source, 'program', base)
+      if (family) return family.parse(h.message, base, raw)
+      return carried(h, base) ?? unknown(raw, line, source, 'program', base)
     },
+  }
+  /**
+   * A log4j record forwarded in a syslog line under a name no family claims (rsyslog `imfile`:
+   * `Sep 18 00:21:18 mbox1 mailboxlog 2018-09-18 00:21:18,787 INFO [ImapServer-1] [] imap - …`,
+   * with or without the tag's colon). Its own stamp (year, millis) gives the time.
+   */
+  function carried(h: SyslogHeader, base: EventBase): MailEvent | undefined {
+    let program = h.program
+    let message = h.message
+    if (program === '') {
+      const sp = message.indexOf(' ')
+      if (sp < 0) return undefined
+      program = message.slice(0, sp)
+      message = message.slice(sp + 1)
+    }
+    if (!looksLikeLog4j(message)) return undefined
+    const header = readLog4jHeader(message)
+    if (!header) return undefined
+    const stamp = header.stamp!
+    const time = resolveDated(stamp)
+    return parseZimbraRecord(header, [], {
+      line: base.line,
+      source: base.source,
+      time: time ?? stamp.text,
+      stamp: stamp.text,
+      timeUnresolved: time === undefined ? true : undefined,
+      host: base.host,
+      program,
+      pid: base.pid,
+    })
   }
   readers.set(parser, records)
   return parser
@@ -201,7 +245,8 @@ export function createEventStream(
 ): EventStream {
   const parser = 'parse' in options ? options : createParser(options)
   const records = readers.get(parser)
-  let held: Log4jHeader | undefined
+  let held: Log4jHeader | Log4jLead | undefined
+  let heldRaw = ''
   let continuation: string[] = []
   let heldLine = 0
   let heldEnd = 0
@@ -211,7 +256,7 @@ export function createEventStream(
     const lines = continuation
     held = undefined
     continuation = []
-    emit(records!.build(header, lines, heldLine, heldEnd, heldSource))
+    emit(records!.build(header, heldRaw, lines, heldLine, heldEnd, heldSource))
   }
   return {
     zone: parser.zone,
@@ -234,6 +279,7 @@ export function createEventStream(
         const header = records.header(raw)
         if (header) {
           held = header
+          heldRaw = raw
           heldLine = heldEnd = lineNumber
           heldSource = source
           return

@@ -56,7 +56,25 @@ export function readAddresses(s: string, i: number): AddressList | undefined {
 }
 
 /**
- * Reads `<sender> -> <r1>,<r2>` at `i`.
+ * Reads `a@b -> c@d,e@f` at `i`: addresses without their brackets, as copies of amavis lines
+ * pasted through HTML renderers show them. Addresses hold no space here.
+ */
+function readBareEnvelope(
+  s: string,
+  i: number,
+): { from: string; recipients: string[]; end: number } | undefined {
+  const arrow = s.indexOf(' -> ', i)
+  if (arrow < 0 || s.lastIndexOf(' ', arrow - 1) >= i) return undefined
+  const from = i
+  let end = s.indexOf(', ', arrow + 4)
+  if (end < 0) end = s.length
+  const rcpts = s.slice(arrow + 4, end)
+  if (rcpts === '' || rcpts.includes(' ') || rcpts.includes('<')) return undefined
+  return { from: s.slice(from, arrow), recipients: rcpts.split(','), end }
+}
+
+/**
+ * Reads `<sender> -> <r1>,<r2>` at `i` (or the same without angle brackets).
  *
  * @example
  * readEnvelope('<a@b> -> <c@d>,<e@f>, x', 0) //=> { from: 'a@b', recipients: ['c@d', 'e@f'], end: 20 }
@@ -65,6 +83,7 @@ export function readEnvelope(
   s: string,
   i: number,
 ): { from: string; recipients: string[]; end: number } | undefined {
+  if (s.charCodeAt(i) !== 60) return readBareEnvelope(s, i)
   const fromEnd = addressEnd(s, i)
   if (fromEnd < 0 || !s.startsWith(' -> ', fromEnd)) return undefined
   const rcpts = readAddresses(s, fromEnd + 4)

@@ -93,14 +93,14 @@ export function parseTiming(text: string, b: Base): AmavisTiming | undefined {
 const VERDICT = /^, (Yes|No), score=(\S+)/
 
 /**
- * Parses a `SPAM-TAG` line.
+ * Parses a `SPAM-TAG` line (2.6 also logs `SPAM, …` for scores over the kill level).
  *
  * @example
  * parseSpamTag('SPAM-TAG, <a@b> -> <c@d>, Yes, score=7.1 tagged_above=2 required=6.2 tests=[BAYES_99=3.5, URIBL_BLACK=1.7] autolearn=no', base)
  * //=> { type: 'amavis.spam-tag', from: 'a@b', recipients: ['c@d'], spam: true, score: 7.1, taggedAbove: 2, required: 6.2, tests: ['BAYES_99', 'URIBL_BLACK'], autolearn: 'no' }
  */
 export function parseSpamTag(text: string, b: Base): AmavisSpamTag | undefined {
-  const env = readEnvelope(text, 10)
+  const env = readEnvelope(text, text.indexOf(', ') + 2)
   if (!env) return undefined
   const rest = text.slice(env.end)
   const v = VERDICT.exec(rest)
@@ -113,12 +113,13 @@ export function parseSpamTag(text: string, b: Base): AmavisSpamTag | undefined {
     recipients: env.recipients,
     spam: v[1] === 'Yes',
     score: num(v[2]!),
-    taggedAbove: num(/ tagged_above=(\S+)/.exec(rest)?.[1]),
-    required: num(/ required=(\S+)/.exec(rest)?.[1]),
+    // 2.6 names them `tag=`, `tag2=` (and `kill=`); 2.7+ `tagged_above=`, `required=`.
+    taggedAbove: num(/ (?:tagged_above|tag)=(\S+)/.exec(rest)?.[1]),
+    required: num(/ (?:required|tag2)=(\S+)/.exec(rest)?.[1]),
     tests:
       tests === undefined || tests === ''
         ? undefined
         : tests.split(/,\s*/).map((t) => t.replace(/=-?[\d.]+$/, '')),
-    autolearn: / autolearn=(\S+)/.exec(rest)?.[1],
+    autolearn: / autolearn=([^\s,]+)/.exec(rest)?.[1],
   }
 }

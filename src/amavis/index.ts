@@ -25,7 +25,7 @@ export const amavisShapes = {
   checking: 'Checking: ',
   forward: /[\w-]+(?:\([\w-]+\))? (?:FWD|SEND) from </,
   timing: [/size: \d+, (?:TIMING|RUSAGE)/, 'TIMING'],
-  spamTag: ['SPAM-TAG, <', 'spam-tag, <'],
+  spamTag: ['SPAM-TAG, ', 'spam-tag, ', 'SPAM, '],
 } as const
 
 const shape = classifier(amavisShapes)
@@ -64,11 +64,19 @@ const informational = classifier({
     'INFO: ',
     'Negative SMTP response ',
     'SA info: ',
-    'SA dbg: ',
     'SA warn: ',
     'lookup_sql: ',
     'lookup_ldap: ',
   ],
+})
+
+/**
+ * Traces of `$log_level` 3 to 5: internal function names (`lookup_acl(…)`, `rw_loop: …`,
+ * `get_deadline …`), the SMTP conversation (`ESMTP< RCPT TO:…`, `ESMTP> 250 …`) and scanner
+ * dialogue. Lines of the known informational shapes are matched first.
+ */
+const debugging = classifier({
+  debug: [/[a-z_][\w:]*[ (:,[=]/, /(?:E?SMTP|E?LMTP)[<>] /, /[\w-]+-clamd: /, 'SA dbg: ', 'TIMING-SA '],
 })
 
 /** amavis' own syslog names: `amavis`, `amavisd`, `amavisd-new`, any path to them. */
@@ -147,6 +155,7 @@ export function parseAmavisText(text: string, b: Base, raw: string, message: str
     }
   }
   if (b.alert !== undefined || informational(text)) return { type: 'amavis.diagnostic', ...b, text }
+  if (debugging(text)) return { type: 'amavis.debug', ...b, text }
   return { type: 'amavis.unrecognized', ...b, raw, message }
 }
 

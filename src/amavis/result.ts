@@ -116,8 +116,14 @@ export function parseResult(text: string, b: Base): AmavisResult | undefined {
   const head = HEAD.exec(text)
   if (!head) return undefined
   const start = head[0].length
-  const lt = text.indexOf('<', start)
-  if (lt < 0) return undefined
+  // The sender starts after the client part (`[ip]:port [origin] `, banks, `LOCAL`).
+  let lt = text.indexOf('<', start)
+  if (lt < 0) {
+    const arrow = text.indexOf(' -> ', start)
+    if (arrow < 0) return undefined
+    lt = text.lastIndexOf(' ', arrow - 1) + 1
+    if (lt <= start) lt = start
+  }
   const client = clientPart(text.slice(start, lt).split(' '))
   if (!client) return undefined
   const env = readEnvelope(text, lt)
@@ -125,19 +131,22 @@ export function parseResult(text: string, b: Base): AmavisResult | undefined {
   const values: Partial<Record<TailKey, string>> = {}
   let key: TailKey | undefined
   let last = -1
+  let stray = false
+  // Read every token, never leave the loop early: moo 0.5's reset() does not clear a token it
+  // queued after fallback text (`queuedGroup`), which would leak into the next line.
   tail.reset(text.slice(env.end))
   for (let t = tail.next(); t !== undefined; t = tail.next()) {
     if (t.type === 'text' || (t.type !== 'elapsed' && ORDER[t.type as TailKey] <= last)) {
       // value text, or a keyword out of template order (inside a value)
-      if (key === undefined) return undefined
-      values[key] = (values[key] ?? '') + t.value
+      if (key === undefined) stray = true
+      else values[key] = (values[key] ?? '') + t.value
       continue
     }
     key = t.type as TailKey
     last = ORDER[key]
     values[key] = key === 'elapsed' ? t.value.slice(2, -3) : ''
   }
-  if (key === undefined && env.end !== text.length) return undefined
+  if (stray) return undefined
   const hits = values.hits
   const range = hits?.indexOf('..') ?? -1
   const dkim = values.dkimSd ?? values.dkimId

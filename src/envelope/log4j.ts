@@ -189,6 +189,34 @@ export function readLog4jHeader(s: string): Log4jHeader | undefined {
   return readLevelAndRest(s, scan.end + 1, scan.parts)
 }
 
+/** The part of a damaged log4j line that could be read: stamp and level, and the text after them. */
+export interface Log4jLead {
+  readonly stamp: StampParts
+  readonly level: Log4jLevel
+  /** Everything after the level (thread, context, category and message as written). */
+  readonly rest: string
+}
+
+/**
+ * Reads the stamp and level of a line whose `[thread] [context] category - ` part does not parse
+ * (a line cut short, a thread without its `]`), or `undefined` when even those are missing.
+ *
+ * @example
+ * readLog4jLead('2024-01-02 13:44:21,085 WARN  [qtp7-5095:https://x/service/soap/] [name=a;ua=Outlook/16.0 (16.0.5401.1>')?.level //=> 'WARN'
+ */
+export function readLog4jLead(s: string): Log4jLead | undefined {
+  if (!looksLikeLog4j(s)) return undefined
+  const scan = scanIsoStamp(s, 0, 32)
+  if (!scan || scan.parts.offset !== undefined || s.charCodeAt(scan.end) !== 32) return undefined
+  const i = scan.end + 1
+  let j = i
+  while (j < i + 5 && s.charCodeAt(j) >= 65 && s.charCodeAt(j) <= 90) j++
+  const level = LEVELS.get(s.slice(i, j))
+  if (level === undefined || s.charCodeAt(j) !== 32) return undefined
+  while (s.charCodeAt(j) === 32) j++
+  return { stamp: scan.parts, level, rest: s.slice(j) }
+}
+
 /**
  * Splits the message of a syslog copy of a log4j record (`mailboxd: INFO  [t] [ctx] c - m`), which
  * has no stamp of its own.

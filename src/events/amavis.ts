@@ -215,6 +215,16 @@ export interface AmavisDiagnostic extends AmavisBase {
 }
 
 /**
+ * A trace of `$log_level` 3 to 5: internal steps (`lookup_acl(…)`, `rw_loop: …`), the SMTP
+ * conversation (`ESMTP< RCPT TO:<…>`), scanner dialogue.
+ * @example `amavis[25257]: (25257-10) lookup_acl(info@example.com), no match`
+ */
+export interface AmavisDebug extends AmavisBase {
+  readonly type: 'amavis.debug'
+  readonly text: string
+}
+
+/**
  * A line under an amavis program name whose message no grammar knows.
  * @example `amavis[1]: (00001-01) some message from a future amavis`
  */
@@ -236,4 +246,5 @@ export type AmavisEvent =
   | AmavisSpamTag
   | AmavisSplit
   | AmavisDiagnostic
+  | AmavisDebug
   | AmavisUnrecognized

@@ -7,7 +7,6 @@
  */
 
 import type { Log4jContext, Log4jLevel } from '../envelope/log4j.js'
-import type { EventBase } from './base.js'
 
 export type { Log4jContext, Log4jLevel } from '../envelope/log4j.js'
 
@@ -437,13 +436,26 @@ export interface ZimbraAuditRecord extends ZimbraBase {
 }
 
 /**
- * A `mailboxd` syslog line whose message is not a log4j record.
- * @example `Mar  4 10:15:02 mbox1 mailboxd: some text`
+ * A Zimbra record whose header maillog could not read past the level: a line cut short, a thread
+ * name without its `]`, or a `mailboxd` syslog line whose message is not a log4j record.
+ * Continuation lines that follow a damaged log4j line still belong to it (`endLine`).
+ * @example `2024-01-02 13:44:21,085 WARN  [qtp7-5095:https://mail.example.com/service/soap/] [name=bob;ua=Outlook/16.0 (16.0.5401.1>`
  */
-export interface ZimbraUnrecognized extends EventBase {
+export interface ZimbraUnrecognized {
   readonly type: 'zimbra.unrecognized'
+  readonly line: number
+  readonly endLine?: number
+  readonly source?: string
+  readonly time?: string
+  readonly stamp?: string
+  readonly timeUnresolved?: true
+  readonly host?: string
+  readonly program?: string
+  readonly pid?: number
+  readonly level?: Log4jLevel
+  /** The first line as written. */
   readonly raw: string
-  /** The message after the syslog header. */
+  /** The text after the level (log4j) or the syslog header, continuation lines joined with `\n`. */
   readonly message: string
 }
 

@@ -40,6 +40,8 @@ export function readEntries(text: string): [string, string][] | undefined {
   const out: [string, string][] = []
   let key: string | undefined
   let value = ''
+  let free = false
+  // Read every token (see amavis/result.ts: moo's reset() keeps a queued token).
   for (let t = lexer.next(); t !== undefined; t = lexer.next()) {
     switch (t.type) {
       case 'space':
@@ -59,9 +61,10 @@ export function readEntries(text: string): [string, string][] | undefined {
         key = undefined
         break
       default:
-        return undefined
+        free = true
     }
   }
+  if (free) return undefined
   if (key !== undefined) out.push([key, value]) // last entry without its `;`
   return out.length > 0 ? out : undefined
 }

@@ -52,7 +52,7 @@ export const parseLmtp: Builder = (text, h): Fields | undefined => {
         phase: m[1] as 'started' | 'completed' | undefined,
         size: int(m[2]),
         nrcpts: Number(m[3]),
-        sender: m[4]!,
+        sender: unbracket(m[4]!),
         messageId: msgid === '' ? undefined : unbracket(msgid),
         clientIp: clientIp(h.context),
       }
