@@ -66,6 +66,7 @@ export const EVENT_TYPES = [
   'zimbra.mailbox.lmtp-delivered',
   'zimbra.mailbox.lmtp-rejected',
   'zimbra.mailbox.lmtp-discarded',
+  'zimbra.mailbox.smtp-sending',
   'zimbra.mailbox.message-added',
   'zimbra.mailbox.item-added',
   'zimbra.mailbox.item-deleted',

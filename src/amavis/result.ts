@@ -12,7 +12,8 @@
  * envelope) is read by hand; the `, Key: value` tail with a moo lexer whose rules are the
  * template's keywords and whose fallback is the value text — values contain `, ` themselves
  * (`INFECTED (V1, V2)`, `quarantine: q1, q2`, `dkim_sd=a:b,c:d`), so the tail is not split on
- * commas. A keyword that comes out of template order is read as value text.
+ * commas. A keyword that comes out of template order, or inside a Message-ID's `<…>`, is read as
+ * value text.
  *
  * @module
  */
@@ -136,8 +137,13 @@ export function parseResult(text: string, b: Base): AmavisResult | undefined {
   // queued after fallback text (`queuedGroup`), which would leak into the next line.
   tail.reset(text.slice(env.end))
   for (let t = tail.next(); t !== undefined; t = tail.next()) {
-    if (t.type === 'text' || (t.type !== 'elapsed' && ORDER[t.type as TailKey] <= last)) {
-      // value text, or a keyword out of template order (inside a value)
+    const open = key !== undefined && values[key]!.charCodeAt(0) === 60 && !values[key]!.includes('>')
+    if (
+      t.type === 'text' ||
+      (t.type !== 'elapsed' && ORDER[t.type as TailKey] <= last) ||
+      (open && (key === 'messageId' || key === 'resentMessageId'))
+    ) {
+      // value text, a keyword out of template order, or one inside a `<…>` Message-ID (all value text)
       if (key === undefined) stray = true
       else values[key] = (values[key] ?? '') + t.value
       continue

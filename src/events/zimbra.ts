@@ -148,6 +148,33 @@ export interface ZimbraLmtpDiscarded extends ZimbraBase {
   readonly reason: string
 }
 
+/**
+ * The mailbox server hands a message to the MTA (web client or SOAP send, notification, read
+ * receipt): `Sending message to MTA at %s: Message-ID=%s…` (`MailSender.java:880-962`). Size,
+ * sender and recipients are logged since 8.8.8.
+ * @example `2024-03-04 10:20:00,020 INFO  [qtp1-42:https://mail.example.com/service/soap/SendMsgRequest] [name=bob@example.com;mid=12;] smtp - Sending message to MTA at mta.example.com: Message-ID=<r1@example.com>, replyType=r, size=2048, sender=bob@example.com, nrcpts=1, to=alice@example.org`
+ */
+export interface ZimbraSmtpSending extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.smtp-sending'
+  /** The sending account (context `name`). */
+  readonly account?: string
+  /** SMTP host the message went to. */
+  readonly mta?: string
+  /** Message-ID without angle brackets. */
+  readonly messageId?: string
+  /** Item id or Message-ID of the message replied to or forwarded. */
+  readonly origMsgId?: string
+  /** `r` reply, `w` forward. */
+  readonly replyType?: string
+  readonly size?: number
+  /** Envelope sender. */
+  readonly sender?: string
+  readonly nrcpts?: number
+  readonly recipients?: readonly string[]
+  /** Why a message was sent automatically (`notify`, `read receipt`). */
+  readonly reason?: string
+}
+
 // ---------------------------------------------------------------------------------------------
 // mailbox.log — mailop
 
@@ -465,6 +492,7 @@ export type ZimbraEvent =
   | ZimbraLmtpDelivered
   | ZimbraLmtpRejected
   | ZimbraLmtpDiscarded
+  | ZimbraSmtpSending
   | ZimbraMessageAdded
   | ZimbraItemAdded
   | ZimbraItemDeleted

@@ -55,9 +55,15 @@ function frameOf(line: string): string | undefined {
   return i > 0 && line.startsWith('at ', i) ? line.slice(i + 3) : undefined
 }
 
+/** Whether a frame line comes within the next few lines (a message may span lines before its frames). */
+function framesFollow(lines: readonly string[], from: number): boolean {
+  for (let k = from; k < lines.length && k < from + 8; k++) if (frameOf(lines[k]!) !== undefined) return true
+  return false
+}
+
 /**
  * Reads the exception of a record's continuation lines, or `undefined` when they hold none.
- * An exception line counts when frames follow it or its class name ends in `Exception`,
+ * An exception line counts when frames follow it (within 8 lines) or its class name ends in `Exception`,
  * `Error`, `Throwable` or `Fault`.
  *
  * @example
@@ -65,14 +71,26 @@ function frameOf(line: string): string | undefined {
  * //=> { class: 'java.lang.IllegalStateException', message: 'closed', frames: ['a.B.c(B.java:1)'] }
  */
 export function readException(lines: readonly string[]): JavaException | undefined {
-  let i = 0
+  // The first `…Exception`/`…Error` line before the first frame; else the first class-like line
+  // that frames follow (a custom Throwable name).
+  let i = -1
   let head: RegExpExecArray | null = null
-  for (; i < lines.length; i++) {
-    const l = lines[i]!
-    if (l.startsWith('Caused by: ')) break
-    head = HEAD.exec(l)
-    if (head && (THROWABLE.test(head[1]!) || (lines[i + 1] !== undefined && frameOf(lines[i + 1]!)))) break
-    head = null
+  let fallback = -1
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!
+    if (l.startsWith('Caused by: ') || frameOf(l) !== undefined) break
+    const m = HEAD.exec(l)
+    if (!m) continue
+    if (THROWABLE.test(m[1]!)) {
+      head = m
+      i = k
+      break
+    }
+    if (fallback < 0 && framesFollow(lines, k + 1)) fallback = k
+  }
+  if (!head && fallback >= 0) {
+    i = fallback
+    head = HEAD.exec(lines[fallback]!)
   }
   if (!head) return undefined
   const chain: Building[] = [start(head)]

@@ -18,6 +18,7 @@ import { readException } from './exception.js'
 import { parseLmtp } from './lmtp.js'
 import { parseMailop } from './mailop.js'
 import { parseMisc } from './misc.js'
+import { parseSmtp } from './smtp.js'
 
 export { readException } from './exception.js'
 
@@ -40,6 +41,7 @@ export const GRAMMARS: ReadonlyMap<string, Builder> = table([
   [['misc'], parseMisc],
   [['pop'], parsePop],
   [['security'], parseAudit],
+  [['smtp'], parseSmtp],
   [['soap'], parseSoap],
   [['SoapEngine'], parseSoapEngine],
 ])
