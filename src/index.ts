@@ -1,10 +1,21 @@
 /**
- * maillog: mail server log lines as typed events, folded into linked transactions.
+ * maillog: Postfix, Sendmail, Zimbra (mailbox.log, audit.log) and amavis log lines as typed
+ * events, folded into linked transactions.
  *
  * @module
  */
 
 export { caseEvents, caseOptions, caseTransactions, renderEvents, wantsTransactions } from './corpus.js'
+export {
+  type Log4jContext,
+  type Log4jHeader,
+  type Log4jLead,
+  type Log4jLevel,
+  looksLikeLog4j,
+  readLog4jBody,
+  readLog4jHeader,
+  readLog4jLead,
+} from './envelope/log4j.js'
 export { type StampParts, scanBsdStamp, scanIsoStamp } from './envelope/stamp.js'
 export { readSyslogHeader, type SyslogHeader } from './envelope/syslog.js'
 export { EVENT_TYPES } from './event-types.js'
@@ -77,7 +88,7 @@ export {
   sendmailFamily,
   sendmailQueueIdDate,
 } from './sendmail/index.js'
-export { type Clock, type ClockOptions, createClock, systemZone } from './time/clock.js'
+export { type Clock, type ClockOptions, createClock, createYearResolver, systemZone } from './time/clock.js'
 export { chainOf, reverseLinks } from './trace/chain.js'
 export {
   isEmptyFilter,

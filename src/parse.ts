@@ -1,20 +1,32 @@
 /**
  * Line → event: syslog header, stamp resolution, family dispatch. One event per line, always:
  * a line that no grammar knows becomes `postfix.unrecognized` or `unknown` with its raw text.
+ * The exception are log4j records (Zimbra mailbox.log/audit.log): a record is its first line
+ * plus the continuation lines after it (stack traces), one event per record, assembled by
+ * {@link createEventStream}.
  *
  * @module
  */
 
-import { readSyslogHeader } from './envelope/syslog.js'
+import { amavisFamily } from './amavis/index.js'
+import {
+  type Log4jHeader,
+  type Log4jLead,
+  looksLikeLog4j,
+  readLog4jHeader,
+  readLog4jLead,
+} from './envelope/log4j.js'
+import { readSyslogHeader, type SyslogHeader } from './envelope/syslog.js'
 import type { EventBase, MailEvent, UnknownEvent, UnknownReason } from './events/index.js'
 import type { Family } from './family.js'
 import { build } from './grammar/build.js'
 import { postfixFamily } from './postfix/index.js'
 import { sendmailFamily } from './sendmail/index.js'
-import { type ClockOptions, createClock } from './time/clock.js'
+import { type ClockOptions, createClock, createYearResolver } from './time/clock.js'
+import { parseZimbraRecord, zimbraFamily } from './zimbra/index.js'
 
 /** Families in the order they are asked to claim a program name. */
-const FAMILIES: readonly Family[] = [postfixFamily, sendmailFamily]
+const FAMILIES: readonly Family[] = [postfixFamily, sendmailFamily, zimbraFamily, amavisFamily]
 
 interface Claimed {
   readonly family: Family
@@ -51,12 +63,45 @@ export interface ParseOptions extends ClockOptions {
 export interface LineParser {
   /** The IANA zone year-less stamps are resolved in. */
   readonly zone: string
-  /** Parses one line (without its line terminator; a trailing `\r` is ignored). */
+  /**
+   * Parses one line (without its line terminator; a trailing `\r` is ignored). A log4j line is
+   * read as a record of one line; use {@link createEventStream} to join continuation lines.
+   */
   parse(line: string, lineNumber: number, source?: string): MailEvent
 }
 
-function unknown(raw: string, line: number, source: string | undefined, reason: UnknownReason): UnknownEvent {
-  return { type: 'unknown', line, source, reason, raw }
+/** How a parser reads log4j records; kept out of {@link LineParser}, used by {@link createEventStream}. */
+interface RecordReader {
+  /** Longest line read; longer continuation lines end the record. */
+  readonly maxLength: number
+  /**
+   * The header of a record's first line; only its stamp and level when the rest is damaged;
+   * `undefined` when the line is not log4j (or too long, or binary).
+   */
+  header(raw: string): Log4jHeader | Log4jLead | undefined
+  /** The event of a record: its header (or damaged lead), the raw first line and the continuation lines. */
+  build(
+    header: Log4jHeader | Log4jLead,
+    raw: string,
+    continuation: readonly string[],
+    line: number,
+    endLine: number,
+    source: string | undefined,
+  ): MailEvent
+}
+
+const readers = new WeakMap<LineParser, RecordReader>()
+
+const stripCr = (s: string): string => (s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s)
+
+function unknown(
+  raw: string,
+  line: number,
+  source: string | undefined,
+  reason: UnknownReason,
+  extra?: Partial<UnknownEvent>,
+): UnknownEvent {
+  return { type: 'unknown', line, source, ...extra, reason, raw }
 }
 
 /**
@@ -71,12 +116,37 @@ function unknown(raw: string, line: number, source: string | undefined, reason: 
 export function createParser(options: ParseOptions = {}): LineParser {
   const clock = createClock(options)
   const maxLength = options.maxLineLength ?? 65536
-  return {
+  const resolveDated = createYearResolver(clock.zone)
+  const records: RecordReader = {
+    maxLength,
+    header: (raw) =>
+      looksLikeLog4j(raw) && raw.length <= maxLength && raw.indexOf('\u0000') < 0
+        ? (readLog4jHeader(raw) ?? readLog4jLead(raw))
+        : undefined,
+    build(header, raw, continuation, line, endLine, source) {
+      const stamp = header.stamp!
+      const time = resolveDated(stamp)
+      const place = {
+        line,
+        endLine: endLine > line ? endLine : undefined,
+        source,
+        time: time ?? stamp.text,
+        stamp: stamp.text,
+        timeUnresolved: time === undefined ? (true as const) : undefined,
+      }
+      if ('thread' in header) return parseZimbraRecord(header, continuation, place)
+      const rest = continuation.length > 0 ? header.rest + '\n' + continuation.join('\n') : header.rest
+      return { type: 'zimbra.unrecognized', ...place, level: header.level, raw, message: rest }
+    },
+  }
+  const parser: LineParser = {
     zone: clock.zone,
     parse(input, line, source) {
-      const raw = input.charCodeAt(input.length - 1) === 13 ? input.slice(0, -1) : input
+      const raw = stripCr(input)
       if (raw.length > maxLength) return unknown(raw, line, source, 'too-long')
       if (raw.indexOf('\u0000') >= 0) return unknown(raw, line, source, 'binary')
+      const record = records.header(raw)
+      if (record) return records.build(record, raw, [], line, line, source)
       const h = readSyslogHeader(raw)
       if (!h) return unknown(raw, line, source, 'no-header')
       const resolved = clock.resolve(h.host, h.stamp)
@@ -95,11 +165,42 @@ export function createParser(options: ParseOptions = {}): LineParser {
         pid: h.pid,
       }
       const c = familyOf(h.program)
-      return c
-        ? c.family.parse(h.message, base, raw, c.claim)
-        : build(base, 'unknown', { reason: 'program', raw })
+      if (c) return c.family.parse(h.message, base, raw, c.claim)
+      return carried(h, base) ?? build(base, 'unknown', { reason: 'program', raw })
     },
   }
+  /**
+   * A log4j record forwarded in a syslog line under a name no family claims (rsyslog `imfile`:
+   * `Sep 18 00:21:18 mbox1 mailboxlog 2018-09-18 00:21:18,787 INFO [ImapServer-1] [] imap - …`,
+   * with or without the tag's colon). Its own stamp (year, millis) gives the time.
+   */
+  function carried(h: SyslogHeader, base: EventBase): MailEvent | undefined {
+    let program = h.program
+    let message = h.message
+    if (program === '') {
+      const sp = message.indexOf(' ')
+      if (sp < 0) return undefined
+      program = message.slice(0, sp)
+      message = message.slice(sp + 1)
+    }
+    if (!looksLikeLog4j(message)) return undefined
+    const header = readLog4jHeader(message)
+    if (!header) return undefined
+    const stamp = header.stamp!
+    const time = resolveDated(stamp)
+    return parseZimbraRecord(header, [], {
+      line: base.line,
+      source: base.source,
+      time: time ?? stamp.text,
+      stamp: stamp.text,
+      timeUnresolved: time === undefined ? true : undefined,
+      host: base.host,
+      program,
+      pid: base.pid,
+    })
+  }
+  readers.set(parser, records)
+  return parser
 }
 
 /**
@@ -129,11 +230,25 @@ export interface EventStream {
   readonly zone: string
 }
 
+/** Most continuation lines one record takes; later ones are read as lines of their own. */
+const MAX_CONTINUATION = 10_000
+
+/**
+ * Whether a line continues a log4j record: it has neither a log4j nor a syslog header (stack
+ * frames `\tat …`, `Caused by: …`, `\t... 12 more`, wrapped message text, empty lines).
+ */
+function isContinuation(raw: string): boolean {
+  return !looksLikeLog4j(raw) && raw.indexOf('\u0000') < 0 && readSyslogHeader(raw) === undefined
+}
+
 /**
  * Creates a push parser that calls `emit` with each event, in input order. Pass a
- * {@link LineParser} to share its year state across files (rotated sets), or options. Today every line is
- * one event at once; records that span lines (log4j stack traces) are held until the line that
- * follows them, so always call `end()`.
+ * {@link LineParser} to share its year state across files (rotated sets), or options. Every
+ * syslog line is one event at once. A log4j record (Zimbra mailbox.log, audit.log) is held until
+ * the next line: continuation lines are added to it, and it is emitted with `line` (first line),
+ * `endLine` (last line) and the joined `message` when a line with a header arrives, or at
+ * `end()` — so always call `end()`. A continuation-looking line with no open record is
+ * `unknown` (`no-header`). Every input line is covered by exactly one event.
  *
  * @example
  * const events: MailEvent[] = []
@@ -146,11 +261,51 @@ export function createEventStream(
   emit: (event: MailEvent) => void,
 ): EventStream {
   const parser = 'parse' in options ? options : createParser(options)
+  const records = readers.get(parser)
+  let held: Log4jHeader | Log4jLead | undefined
+  let heldRaw = ''
+  let continuation: string[] = []
+  let heldLine = 0
+  let heldEnd = 0
+  let heldSource: string | undefined
+  const flush = (): void => {
+    const header = held!
+    const lines = continuation
+    held = undefined
+    continuation = []
+    emit(records!.build(header, heldRaw, lines, heldLine, heldEnd, heldSource))
+  }
   return {
     zone: parser.zone,
     push(line, lineNumber, source) {
+      if (records) {
+        const raw = stripCr(line)
+        if (held) {
+          if (
+            source === heldSource &&
+            continuation.length < MAX_CONTINUATION &&
+            raw.length <= records.maxLength &&
+            isContinuation(raw)
+          ) {
+            continuation.push(raw)
+            heldEnd = lineNumber
+            return
+          }
+          flush()
+        }
+        const header = records.header(raw)
+        if (header) {
+          held = header
+          heldRaw = raw
+          heldLine = heldEnd = lineNumber
+          heldSource = source
+          return
+        }
+      }
       emit(parser.parse(line, lineNumber, source))
     },
-    end() {},
+    end() {
+      if (held) flush()
+    },
   }
 }

@@ -3,9 +3,10 @@ import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { caseEvents, caseOptions, caseTransactions, renderEvents, wantsTransactions } from '../src/corpus.js'
 import { EVENT_TYPES } from '../src/event-types.js'
+import type { MailEvent } from '../src/events/index.js'
 import { listCases } from '../src/node/corpus.js'
 import { lineBatches } from '../src/node/lines.js'
-import { createParser } from '../src/parse.js'
+import { createEventStream } from '../src/parse.js'
 
 const cases = await listCases('corpus')
 
@@ -18,15 +19,16 @@ async function viaChunks(text: string, sizes: readonly number[]): Promise<string
     chunks.push(bytes.subarray(i, i + n))
     i += n
   }
-  const parser = createParser(caseOptions(text))
-  const events = []
+  const events: MailEvent[] = []
+  const stream = createEventStream(caseOptions(text), (e) => events.push(e))
   let line = 0
   for await (const batch of lineBatches(Readable.from(chunks))) {
     for (const l of batch) {
       line++
-      if (!l.startsWith('#')) events.push(parser.parse(l, line))
+      if (!l.startsWith('#')) stream.push(l, line)
     }
   }
+  stream.end()
   return renderEvents(events)
 }
 
@@ -43,9 +45,14 @@ describe('golden corpus', () => {
       it('should match the expected events', () => {
         expect(renderEvents(caseEvents(text))).toBe(expected)
       })
-      it('should give one event per non-comment line', () => {
+      it('should cover every non-comment line with exactly one event', () => {
         const lines = text.split('\n').filter((l) => l !== '' && !l.startsWith('#'))
-        expect(expected.trimEnd().split('\n')).toHaveLength(lines.length)
+        const events = expected
+          .trimEnd()
+          .split('\n')
+          .map((l) => JSON.parse(l) as MailEvent & { endLine?: number })
+        const covered = events.reduce((n, e) => n + (e.endLine ?? e.line) - e.line + 1, 0)
+        expect(covered).toBe(lines.length)
       })
       it('should give the same output with CRLF line endings', () => {
         expect(renderEvents(caseEvents(text.replaceAll('\n', '\r\n')))).toBe(expected)

@@ -95,6 +95,41 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'sendmail.user-error': EMAIL,
   'sendmail.diagnostic': NONE,
   'sendmail.unrecognized': NONE,
+  'zimbra.mailbox.lmtp-delivering': EMAIL,
+  'zimbra.mailbox.lmtp-delivered': EMAIL,
+  'zimbra.mailbox.lmtp-rejected': DENIED,
+  'zimbra.mailbox.lmtp-discarded': EMAIL,
+  'zimbra.mailbox.smtp-sending': EMAIL,
+  'zimbra.mailbox.message-added': EMAIL,
+  'zimbra.mailbox.item-added': EMAIL,
+  'zimbra.mailbox.item-deleted': EMAIL,
+  'zimbra.mailbox.item-moved': EMAIL,
+  'zimbra.mailbox.item-copied': EMAIL,
+  'zimbra.mailbox.login': [['authentication', 'session'], ['start']],
+  'zimbra.mailbox.logout': [['session'], ['end']],
+  'zimbra.mailbox.auth-failed': [['authentication'], ['info']],
+  'zimbra.mailbox.request': [['web'], ['access']],
+  'zimbra.mailbox.quota': EMAIL,
+  'zimbra.mailbox.spam-report': EMAIL,
+  'zimbra.mailbox.exception': NONE,
+  'zimbra.mailbox.record': NONE,
+  'zimbra.audit.auth': [['authentication'], ['start']],
+  'zimbra.audit.auth-failed': [['authentication'], ['info']],
+  'zimbra.audit.lockout': [['iam'], ['user', 'change']],
+  'zimbra.audit.command': [['iam'], ['admin', 'change']],
+  'zimbra.audit.record': NONE,
+  'zimbra.unrecognized': NONE,
+  'amavis.result': EMAIL,
+  'amavis.forward': EMAIL,
+  'amavis.checking': EMAIL,
+  'amavis.smtp': EMAIL,
+  'amavis.part': EMAIL,
+  'amavis.timing': NONE,
+  'amavis.spam-tag': EMAIL,
+  'amavis.split': NONE,
+  'amavis.diagnostic': NONE,
+  'amavis.debug': NONE,
+  'amavis.unrecognized': NONE,
   unknown: NONE,
 }
 
@@ -203,7 +238,12 @@ function tlsVersion(protocol: string): readonly [protocol: string, version: stri
 
 function peers(e: MailEvent, doc: EcsDocument, maillog: Record<string, unknown>, related: Related): void {
   const serverSide = 'daemon' in e && typeof e.daemon === 'string' && SERVER_DAEMONS.has(e.daemon)
-  if ('client' in e && e.client) doc.source = ecsEndpoint(e.client)
+  if ('client' in e && e.client) {
+    // amavis logs the client as `[ip]:port`, without a name.
+    doc.source = ecsEndpoint(
+      'hostname' in e.client ? e.client : { hostname: '', ip: e.client.ip, port: e.client.port },
+    )
+  }
   // Sendmail: `relay=` is the client on a received message, the next hop on a delivery.
   if (e.type === 'sendmail.from' && e.relay) doc.source = ecsEndpoint(e.relay)
   if (e.type === 'sendmail.to' && e.relay) doc.destination = ecsEndpoint(e.relay)

@@ -140,3 +140,47 @@ export function createClock(options: ClockOptions = {}): Clock {
     },
   }
 }
+
+/**
+ * Resolves stamps that carry their year but no offset (log4j: `2024-03-04 10:15:02,481`) in
+ * `zone`. Unlike {@link Clock.resolve} it keeps no per-host year state: the year is written. Local
+ * times that a DST change skips or repeats get the offset luxon chooses. Offsets are cached per
+ * local minute, like the clock's.
+ *
+ * @example
+ * const resolve = createYearResolver('Europe/Paris')
+ * resolve(scanIsoStamp('2024-03-04 10:15:02,481', 0, 32)!.parts) //=> '2024-03-04T10:15:02.481+01:00'
+ */
+export function createYearResolver(zone: string): (parts: StampParts) => string | undefined {
+  const offsets = new Map<number, string>()
+  return (parts) => {
+    const y = parts.year
+    if (!parts.valid || y === undefined) return undefined
+    if (parts.offset !== undefined) return parts.text
+    const key = (((y * 13 + parts.month) * 32 + parts.day) * 24 + parts.hour) * 60 + parts.minute
+    let off = offsets.get(key)
+    if (off === undefined) {
+      off = DateTime.fromObject(
+        { year: y, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute },
+        { zone },
+      ).toFormat('ZZ')
+      if (offsets.size > 100_000) offsets.clear()
+      offsets.set(key, off)
+    }
+    return (
+      String(y).padStart(4, '0') +
+      '-' +
+      pad2(parts.month) +
+      '-' +
+      pad2(parts.day) +
+      'T' +
+      pad2(parts.hour) +
+      ':' +
+      pad2(parts.minute) +
+      ':' +
+      pad2(parts.second) +
+      parts.fraction +
+      off
+    )
+  }
+}

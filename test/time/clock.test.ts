@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { scanBsdStamp } from '../../src/envelope/stamp.js'
-import { createClock } from '../../src/time/clock.js'
+import { scanBsdStamp, scanIsoStamp } from '../../src/envelope/stamp.js'
+import { createClock, createYearResolver } from '../../src/time/clock.js'
 
 const stamp = (s: string) => scanBsdStamp(s, 0)!.parts
 
@@ -42,5 +42,19 @@ describe('createClock', () => {
     expect(() => createClock({ zone: 'Mars/Olympus' })).toThrow(/^zone:/)
     expect(() => createClock({ year: 20250 })).toThrow(/^year:/)
     expect(() => createClock({ referenceDate: 'yesterday' })).toThrow(/^referenceDate:/)
+  })
+})
+
+describe('createYearResolver', () => {
+  const log4j = (s: string) => scanIsoStamp(s, 0, 32)!.parts
+  it('should resolve log4j stamps in the zone, millis kept, across DST', () => {
+    const r = createYearResolver('Europe/Berlin')
+    expect(r(log4j('2024-03-04 10:15:02,481'))).toBe('2024-03-04T10:15:02.481+01:00')
+    expect(r(log4j('2024-07-04 10:15:02,481'))).toBe('2024-07-04T10:15:02.481+02:00')
+  })
+  it('should not resolve impossible dates or stamps without a year', () => {
+    const r = createYearResolver('UTC')
+    expect(r(log4j('2025-02-29 10:00:00,000'))).toBeUndefined()
+    expect(r(scanBsdStamp('Mar  1 12:00:01', 0)!.parts)).toBeUndefined()
   })
 })

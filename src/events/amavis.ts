@@ -1,0 +1,250 @@
+/**
+ * amavis (amavisd-new 2.x, amavis 2.12+) events: syslog lines of programs `amavis`,
+ * `amavisd`, `amavisd-new`, `/usr/sbin/amavisd` …
+ *
+ * @module
+ */
+
+import type { EventBase } from './base.js'
+
+/** Fields every amavis event carries, taken from the message prefix `(03301-07) (!)`. */
+export interface AmavisBase extends EventBase {
+  /** Log id `(PID-NN[-N])` without parentheses (`03301-07`, `rel-Ab3dEf6hIj9k`); absent outside a task. */
+  readonly logId?: string
+  /** `(!)` → `warning`, `(!!)` → `error` (amavisd `do_log` levels −1 and ≤ −2, A211 amavisd:2512-2515). */
+  readonly alert?: 'warning' | 'error'
+}
+
+/** An amavis client or origin address: `[192.0.2.1]:40214`. */
+export interface AmavisAddress {
+  readonly ip: string
+  readonly port?: number
+}
+
+/**
+ * The content-check result, one line per disposition (`$log_templ`, A211 amavisd:34684-34728):
+ * `Passed` for recipients it passed, `Blocked` for those it blocked. Versions 2.7+ add
+ * `{actions}` and `[ip]:port`; 2.6 and older have neither; 2.2–2.3 may lack the category.
+ * @example `amavis[27845]: (27845-04) Passed CLEAN {RelayedInbound}, [192.0.2.1]:40214 [192.0.2.1] <a@b.example> -> <c@d.example>,<e@d.example>, Queue-ID: 4F1A2B3C01, Message-ID: <x@y.example>, mail_id: Ab3dEf6hIj9k, Hits: -1.2, size: 2413, queued_as: 5A6B7C8D90, 312 ms`
+ */
+export interface AmavisResult extends AmavisBase {
+  readonly type: 'amavis.result'
+  /** `Passed`, `Blocked` (older releases: `Not-Delivered`). */
+  readonly disposition: string
+  /** Content category: `CLEAN`, `SPAM`, `SPAMMY`, `INFECTED`, `BANNED`, `BAD-HEADER-3`, `UNCHECKED`, `MTA-BLOCKED`, `OVERSIZED`, `OTHER` …; absent in 2.2-era `Passed,`. */
+  readonly category?: string
+  /** The parenthesized detail after the category: virus names of `INFECTED (…)`, file names of `BANNED (…)`. */
+  readonly details?: readonly string[]
+  /** Actions of `{RelayedInbound,Quarantined}` (2.7+). */
+  readonly actions?: readonly string[]
+  /** Policy banks (`MYNETS`, `ORIGINATING/MYNETS` split on `/`). */
+  readonly policyBanks?: readonly string[]
+  /** `LOCAL`: the message was originating. */
+  readonly local?: true
+  /** The SMTP client (`[ip]:port`, or `[ip]` from XFORWARD / before 2.7). */
+  readonly client?: AmavisAddress
+  /** Oldest public IP in the Received trace. */
+  readonly origin?: string
+  /** Envelope sender; `''` for `<>`. */
+  readonly from: string
+  readonly recipients: readonly string[]
+  /** Quarantine locations (`spam-Ab3dEf6hIj9k.gz`, `S/spam-….gz`). */
+  readonly quarantine?: readonly string[]
+  /** The MTA queue id of the message as received (`Queue-ID:`, 2.7+ with XFORWARD IDENT). */
+  readonly queueId?: string
+  /** Message-ID without angle brackets. */
+  readonly messageId?: string
+  readonly resentMessageId?: string
+  /** amavis' own id, 12 characters. */
+  readonly mailId?: string
+  /** Spam score; absent for `Hits: -` (not scanned). For a `min..max` range, the minimum. */
+  readonly hits?: number
+  /** Maximum of a `Hits: min..max` range over recipients. */
+  readonly hitsMax?: number
+  readonly size?: number
+  /** `pt:` tag. */
+  readonly pt?: string
+  /** Queue ids on the next hop (`queued_as: A/B`); a whole reply when no id could be taken. */
+  readonly queuedAs?: readonly string[]
+  /** `dkim_sd=selector:domain,…` — valid signatures found. */
+  readonly dkimSignatures?: readonly string[]
+  /** `dkim_new=selector:domain,…` — signatures amavis added. */
+  readonly dkimNew?: readonly string[]
+  /** Processing time in milliseconds. */
+  readonly elapsed?: number
+}
+
+/**
+ * A message forwarded to the next hop or a notification sent, with the MTA's reply:
+ * `<mail_id>[(<parent>)] FWD from <s> -> <r>,…, <ESMTP options> <reply>` (A211 amavisd:24184-24187,24930-24937).
+ * @example `amavis[4336]: (04336-07) ULkC_-k7N-TY FWD from <a@b.example> -> <c@d.example>, BODY=7BIT 250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as BF76C3012027`
+ */
+export interface AmavisForward extends AmavisBase {
+  readonly type: 'amavis.forward'
+  /** `FWD` (the message itself) or `SEND` (a notification). */
+  readonly kind: 'FWD' | 'SEND'
+  readonly mailId: string
+  /** Mail id of the original message, for notifications. */
+  readonly parentMailId?: string
+  readonly from: string
+  readonly recipients: readonly string[]
+  /** ESMTP parameters (`BODY=7BIT`, `RET=HDRS`, `ENVID=…`). */
+  readonly parameters?: readonly string[]
+  /** The next hop's reply. */
+  readonly reply: string
+  /** SMTP code of the reply, when it starts with one. */
+  readonly code?: number
+  /** Next-hop queue id (`queued as X`). */
+  readonly queuedAs?: string
+}
+
+/**
+ * amavis started checking a message: `Checking: <mail_id> [<bank>] [[<ip>]] <s> -> <r>,…`
+ * (A211 amavisd:14395-14400).
+ * @example `amavis[27886]: (27886-10) Checking: rOEEAACEPVgB [192.0.2.229] <a@b.example> -> <c@d.example>`
+ */
+export interface AmavisChecking extends AmavisBase {
+  readonly type: 'amavis.checking'
+  readonly mailId: string
+  readonly policyBanks?: readonly string[]
+  readonly clientIp?: string
+  readonly from: string
+  readonly recipients: readonly string[]
+}
+
+/**
+ * An SMTP/LMTP session received a message: `ESMTP [ip]:port /tmpdir: <s> -> <r>,… SIZE=… BODY=… Received: …`
+ * (A211 amavisd:23189-23208).
+ * @example `amavis[27886]: (27886-10) ESMTP :10024 /var/lib/amavis/tmp/amavis-20210110T080003-27886-gKqMuy1h: <a@b.example> -> <c@d.example> SIZE=445 BODY=8BITMIME Received: from …`
+ */
+export interface AmavisSmtp extends AmavisBase {
+  readonly type: 'amavis.smtp'
+  /** `ESMTP`, `SMTP`, `LMTP`, `ELMTP`. */
+  readonly protocol: string
+  /** Listening address, when not the default. */
+  readonly listenIp?: string
+  readonly listenPort?: number
+  readonly tempDir: string
+  readonly from: string
+  readonly recipients: readonly string[]
+  readonly size?: number
+  readonly body?: string
+  /** The `Received:` header amavis will add, when logged. */
+  readonly received?: string
+}
+
+/**
+ * A MIME part amavis decoded (log level 2+): `p002 1/2 Content-Type: image/png, base64, size: 4788, SHA1 digest: …, name: x.png`
+ * (A211 amavisd:10298-10300), with a `BANNED:<rule>` mark when a banned-name rule matched.
+ * @example `amavis[4336]: (04336-09) p002 1/2 Content-Type: image/png, base64, size: 4788, SHA1 digest: d06795c1b1741fffb13334c4072c3a6c256d52e9, name: logo.png`
+ */
+export interface AmavisPart extends AmavisBase {
+  readonly type: 'amavis.part'
+  /** `p002`. */
+  readonly part: string
+  /** MIME tree path `1/2`. */
+  readonly path?: string
+  readonly contentType?: string
+  readonly encoding?: string
+  readonly size?: number
+  readonly digest?: string
+  readonly name?: string
+  /** Banned rule, when the part matched one. */
+  readonly banned?: string
+  /** The text after the path, as logged. */
+  readonly text: string
+}
+
+/**
+ * Per-message timing or resource usage (log level 2+): `size: N, TIMING [total N ms, cpu N ms] - …`,
+ * `size: N, RUSAGE …`, `TIMING-SA total N ms - …`.
+ * @example `amavis[3457]: (03457-08) size: 1358, TIMING [total 104 ms] - SMTP greeting: 1.4 (1%)1, SMTP EHLO: 0.6 (1%)2`
+ */
+export interface AmavisTiming extends AmavisBase {
+  readonly type: 'amavis.timing'
+  /** `TIMING`, `TIMING-SA`, `RUSAGE`. */
+  readonly kind: string
+  readonly size?: number
+  /** Total milliseconds. */
+  readonly total?: number
+  /** CPU milliseconds. */
+  readonly cpu?: number
+  readonly text: string
+}
+
+/**
+ * SpamAssassin's verdict per message (log level 2+): `SPAM-TAG, <s> -> <r>, Yes, score=7.1 tagged_above=2 required=6.2 tests=[…] autolearn=…`.
+ * @example `amavis[3301]: (03301-07) SPAM-TAG, <a@b.example> -> <c@d.example>, No, score=-0.1 tagged_above=-999 required=6.31 tests=[ALL_TRUSTED=-1, DKIM_SIGNED=0.1] autolearn=ham autolearn_force=no`
+ */
+export interface AmavisSpamTag extends AmavisBase {
+  readonly type: 'amavis.spam-tag'
+  readonly from: string
+  readonly recipients: readonly string[]
+  readonly spam: boolean
+  readonly score?: number
+  readonly taggedAbove?: number
+  readonly required?: number
+  /** Rule names (scores dropped). */
+  readonly tests?: readonly string[]
+  readonly autolearn?: string
+}
+
+/**
+ * A piece of a line amavis split because it was longer than `$logline_maxlen` (980): the first
+ * piece ends with `...`, the next one starts with `...` (A211 amavisd:762,2540-2549).
+ * @example `amavis[3301]: (03301-07) ...<x@example.com>, Queue-ID: 4F1A2B3C4D, mail_id: Ab3dEf6hIj9k, Hits: -, size: 2310, 812 ms`
+ */
+export interface AmavisSplit extends AmavisBase {
+  readonly type: 'amavis.split'
+  /** Whether a piece precedes this one (the text starts with `...`). */
+  readonly continued: boolean
+  /** Whether a piece follows (the text ends with `...`). */
+  readonly continues: boolean
+  /** The piece without its `...` marks. */
+  readonly text: string
+}
+
+/**
+ * A warning, error or informational line with no more specific event: `(!)` / `(!!)` lines,
+ * `TROUBLE …`, `starting. …`, `extra modules loaded`, `Open relay? …`, `bounce unverifiable …`.
+ * @example `amavis[11805]: (11805-01) (!!) TROUBLE in process_request: Error writing a SMTP response to the socket: Broken pipe`
+ */
+export interface AmavisDiagnostic extends AmavisBase {
+  readonly type: 'amavis.diagnostic'
+  readonly text: string
+}
+
+/**
+ * A trace of `$log_level` 3 to 5: internal steps (`lookup_acl(…)`, `rw_loop: …`), the SMTP
+ * conversation (`ESMTP< RCPT TO:<…>`), scanner dialogue.
+ * @example `amavis[25257]: (25257-10) lookup_acl(info@example.com), no match`
+ */
+export interface AmavisDebug extends AmavisBase {
+  readonly type: 'amavis.debug'
+  readonly text: string
+}
+
+/**
+ * A line under an amavis program name whose message no grammar knows.
+ * @example `amavis[1]: (00001-01) some message from a future amavis`
+ */
+export interface AmavisUnrecognized extends AmavisBase {
+  readonly type: 'amavis.unrecognized'
+  readonly raw: string
+  /** The message after the syslog header. */
+  readonly message: string
+}
+
+/** Every amavis event. */
+export type AmavisEvent =
+  | AmavisResult
+  | AmavisForward
+  | AmavisChecking
+  | AmavisSmtp
+  | AmavisPart
+  | AmavisTiming
+  | AmavisSpamTag
+  | AmavisSplit
+  | AmavisDiagnostic
+  | AmavisDebug
+  | AmavisUnrecognized

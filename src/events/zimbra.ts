@@ -1,0 +1,514 @@
+/**
+ * Zimbra events: log4j records of `mailbox.log` (`zimbra.mailbox.*`) and `audit.log`
+ * (`zimbra.audit.*`, the `security` category). One event per record; a record is its first
+ * line plus the continuation lines that follow it (stack traces, wrapped text).
+ *
+ * @module
+ */
+
+import type { Log4jContext, Log4jLevel } from '../envelope/log4j.js'
+
+export type { Log4jContext, Log4jLevel } from '../envelope/log4j.js'
+
+/** A Java exception read from a stack trace, with its `Caused by:` chain. */
+export interface JavaException {
+  /** Class name (`com.zimbra.common.service.ServiceException`, `java.lang.NullPointerException`). */
+  readonly class: string
+  /** Text after `Class: `, when present (several lines joined with `\n`). */
+  readonly message?: string
+  /** Zimbra `ExceptionId:` line (`qtp12-34:1709547662481:5f1c0b2a`). */
+  readonly id?: string
+  /** Zimbra `Code:` line value (`service.FAILURE`, `mail.NO_SUCH_MSG`), without its ` Arg:` suffixes. */
+  readonly code?: string
+  /** Stack frames as written after `at ` (`com.zimbra.cs.mailbox.Mailbox.getItemById(Mailbox.java:2711)`). */
+  readonly frames: readonly string[]
+  /** The `Caused by:` exception. */
+  readonly causedBy?: JavaException
+}
+
+/**
+ * Fields of every Zimbra record. `line` is the first line of the record and `endLine` the last
+ * (present only when the record spans lines); `message` is the whole text after `category - `,
+ * continuation lines included (joined with `\n`), so nothing of the record is lost.
+ * `host`, `program` and `pid` are set only for a record carried in a syslog line (`mailboxd:`).
+ */
+export interface ZimbraBase {
+  readonly line: number
+  /** Last line of a multi-line record. */
+  readonly endLine?: number
+  readonly source?: string
+  /** ISO 8601 with the offset of the parser's zone (log4j stamps carry none), or the stamp text. */
+  readonly time: string
+  /** The stamp as written (`2024-03-04 10:15:02,481`). */
+  readonly stamp: string
+  readonly timeUnresolved?: true
+  readonly host?: string
+  readonly program?: string
+  readonly pid?: number
+  readonly level: Log4jLevel
+  /** Thread name; a Jetty thread carries the request URI after the first `:`. */
+  readonly thread: string
+  /** The `[key=value;…]` logging context. */
+  readonly context: Log4jContext
+  /** Logger category (`lmtp`, `mailop`, `imap`, `soap`, `SoapEngine`, `security` …). */
+  readonly category: string
+  /** The exception of a stack trace that follows the first line, when there is one. */
+  readonly exception?: JavaException
+  /** The whole message: first-line text and every continuation line, joined with `\n`. */
+  readonly message: string
+}
+
+/** Client fields taken from the logging context. */
+export interface ZimbraClient {
+  /** The client: the first `oip` (original IP behind the proxy) or else `ip`. */
+  readonly clientIp?: string
+  /** User agent (`ua=`). */
+  readonly userAgent?: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// mailbox.log — LMTP
+
+/**
+ * The LMTP server starts a delivery (`ZimbraLmtpBackend.java:592-596`); 10.1+ may log `started`
+ * and `completed` variants. `size` is absent when logged as `unspecified`.
+ * @example `2024-03-04 10:15:02,481 INFO  [LmtpServer-7] [ip=10.0.0.2;] lmtp - Delivering message: size=2987 bytes, nrcpts=2, sender=alice@example.org, msgid=<c0ffee.1@example.org>`
+ */
+export interface ZimbraLmtpDelivering extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.lmtp-delivering'
+  /** `started` / `completed` for the extended-logging variants (`lmtp_extended_logs_enabled`). */
+  readonly phase?: 'started' | 'completed'
+  readonly size?: number
+  readonly nrcpts: number
+  /** Envelope sender, `''` for the null sender. */
+  readonly sender: string
+  /** Message-ID without angle brackets; absent when the message has none. */
+  readonly messageId?: string
+  /** The MTA that connected (context `ip`). */
+  readonly clientIp?: string
+}
+
+/** Fields of `Adding Message` (`Message.java:599-602`). */
+export interface ZimbraMessageFields {
+  /** Account name of the mailbox (context `name`). */
+  readonly account?: string
+  /** Mailbox id (context `mid`). */
+  readonly mailboxId?: number
+  /** The new item id. */
+  readonly itemId: number
+  /** Header sender (10.1+). */
+  readonly sender?: string
+  /** Message-ID without angle brackets; absent when logged as `null`. */
+  readonly messageId?: string
+  /** Conversation id; absent when -1 (no conversation). */
+  readonly conversationId?: number
+  readonly folderId: number
+  readonly folderName: string
+  /** Account UUID (`acct=`, 8.8.5+). */
+  readonly accountId?: string
+}
+
+/**
+ * A message delivered by LMTP into a mailbox: `mailop - Adding Message` on an `LmtpServer-n`
+ * thread. Zimbra logs no other per-recipient "delivered" line (`ZimbraLmtpBackend.java`).
+ * @example `2024-03-04 10:15:02,530 INFO  [LmtpServer-7] [name=bob@example.com;mid=12;ip=10.0.0.2;] mailop - Adding Message: id=4711, Message-ID=<c0ffee.1@example.org>, parentId=-1, folderId=2, folderName=Inbox acct=6d3a1f0e-0000-4000-8000-00000000b0b0.`
+ */
+export interface ZimbraLmtpDelivered extends ZimbraBase, ZimbraMessageFields {
+  readonly type: 'zimbra.mailbox.lmtp-delivered'
+}
+
+/**
+ * LMTP refused a recipient or a message: `rejecting message from=…,to=…: reason`,
+ * `rejecting address …: no account`, and the temporary `try again for …` forms
+ * (`ZimbraLmtpBackend.java:138-188,616,657,752-777`).
+ * @example `2024-03-04 10:16:00,002 INFO  [LmtpServer-8] [name=carol@example.com;mid=14;ip=10.0.0.2;] lmtp - rejecting message from=alice@example.org,to=carol@example.com: overquota`
+ */
+export interface ZimbraLmtpRejected extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.lmtp-rejected'
+  /** `true` for `try again` (4xx), `false` for `rejecting` (5xx). */
+  readonly temporary: boolean
+  /** Envelope sender, when the line names it. */
+  readonly sender?: string
+  readonly recipient: string
+  /** Reason text (`overquota`, `account or mailbox not found`, `no account` …), when logged. */
+  readonly reason?: string
+}
+
+/**
+ * LMTP accepted a message but stored nothing: local delivery disabled, or a duplicate
+ * Message-ID (`ZimbraLmtpBackend.java:632,665`).
+ * @example `2024-03-04 10:16:10,100 INFO  [LmtpServer-9] [name=bob@example.com;mid=12;ip=10.0.0.2;] lmtp - Not delivering message with duplicate Message-ID <c0ffee.1@example.org>`
+ */
+export interface ZimbraLmtpDiscarded extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.lmtp-discarded'
+  readonly sender?: string
+  readonly recipient?: string
+  readonly messageId?: string
+  /** `local delivery is disabled` or `duplicate`. */
+  readonly reason: string
+}
+
+/**
+ * The mailbox server hands a message to the MTA (web client or SOAP send, notification, read
+ * receipt): `Sending message to MTA at %s: Message-ID=%s…` (`MailSender.java:880-962`). Size,
+ * sender and recipients are logged since 8.8.8.
+ * @example `2024-03-04 10:20:00,020 INFO  [qtp1-42:https://mail.example.com/service/soap/SendMsgRequest] [name=bob@example.com;mid=12;] smtp - Sending message to MTA at mta.example.com: Message-ID=<r1@example.com>, replyType=r, size=2048, sender=bob@example.com, nrcpts=1, to=alice@example.org`
+ */
+export interface ZimbraSmtpSending extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.smtp-sending'
+  /** The sending account (context `name`). */
+  readonly account?: string
+  /** SMTP host the message went to. */
+  readonly mta?: string
+  /** Message-ID without angle brackets. */
+  readonly messageId?: string
+  /** Item id or Message-ID of the message replied to or forwarded. */
+  readonly origMsgId?: string
+  /** `r` reply, `w` forward. */
+  readonly replyType?: string
+  readonly size?: number
+  /** Envelope sender. */
+  readonly sender?: string
+  readonly nrcpts?: number
+  readonly recipients?: readonly string[]
+  /** Why a message was sent automatically (`notify`, `read receipt`). */
+  readonly reason?: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// mailbox.log — mailop
+
+/**
+ * A message was added to a mailbox other than by LMTP (sent copy, draft, IMAP APPEND, import).
+ * @example `2024-03-04 10:20:00,010 INFO  [qtp1-42:https://mail.example.com/service/soap/SendMsgRequest] [name=bob@example.com;mid=12;oip=198.51.100.7;] mailop - Adding Message: id=4720, Message-ID=<r1@example.com>, parentId=-1, folderId=5, folderName=Sent acct=6d3a1f0e-0000-4000-8000-00000000b0b0.`
+ */
+export interface ZimbraMessageAdded extends ZimbraBase, ZimbraMessageFields {
+  readonly type: 'zimbra.mailbox.message-added'
+}
+
+/**
+ * Another item was added or modified: `Adding Folder …`, `Adding Tag …`, `adding contact …`,
+ * `modifying contact …`, `Adding CalendarItem …`, `Adding Document …`
+ * (`Contact.java:718,734`, `Tag.java:240`, `Document.java:267`, `Mountpoint.java:180` …).
+ * @example `2024-03-04 10:21:00,000 INFO  [qtp1-43] [name=bob@example.com;mid=12;] mailop - Adding Tag important: id=64.`
+ */
+export interface ZimbraItemAdded extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.item-added'
+  /** `added` or `modified`. */
+  readonly action: 'added' | 'modified'
+  /** Item kind, lowercase (`tag`, `folder`, `contact`, `calendaritem`, `document` …). */
+  readonly itemType: string
+  /** Name, email or subject, when logged. */
+  readonly name?: string
+  readonly itemId?: number
+  readonly folderId?: number
+  readonly folderName?: string
+  readonly account?: string
+  readonly mailboxId?: number
+}
+
+/**
+ * Items were deleted: `Deleting Message (id=257).`, `Deleting MESSAGES: 257,258.`,
+ * `Deleting Folder old (id=300).` (`MailItem.java:3278-3301`).
+ * @example `2024-03-04 10:22:00,000 INFO  [qtp1-44] [name=bob@example.com;mid=12;] mailop - Deleting MESSAGES: 257,258.`
+ */
+export interface ZimbraItemDeleted extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.item-deleted'
+  /** Item kind, lowercase (`message`, `conversation`, `folder`, `contact` …). */
+  readonly itemType: string
+  readonly itemIds: readonly number[]
+  /** Folder/tag name or contact email, when logged. */
+  readonly name?: string
+  readonly account?: string
+  readonly mailboxId?: number
+}
+
+/** A `Folder <name> (id=N)` / `Message (id=N)` mention (`MailItem.getMailopContext`). */
+export interface ZimbraItemRef {
+  /** Item kind, lowercase. */
+  readonly itemType: string
+  readonly name?: string
+  readonly id?: number
+}
+
+/**
+ * Items were moved: `moving Message (id=4711) to Folder Junk (id=4)`, or a conversation with
+ * `Moving Conversation (id=-4711) to Folder Trash (id=3).  Affected message ids: 4711,4712.`
+ * (`MailItem.java:3044`, `Folder.java:1241`, `Conversation.java:599-600`).
+ * @example `2024-03-04 10:23:00,000 INFO  [ImapServer-3] [name=bob@example.com;mid=12;ip=10.0.0.3;] mailop - moving Message (id=4711) to Folder Junk (id=4)`
+ */
+export interface ZimbraItemMoved extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.item-moved'
+  readonly item: ZimbraItemRef
+  readonly target: ZimbraItemRef
+  /** Message ids a conversation move affected. */
+  readonly messageIds?: readonly number[]
+  readonly account?: string
+  readonly mailboxId?: number
+}
+
+/**
+ * An item was copied: `Copying Message (id=4711): copyId=4800, folderId=5, folderName=Sent, parentId=-1.`
+ * and `Performing IMAP copy of …` (`MailItem.java:2691,2797`).
+ * @example `2024-03-04 10:24:00,000 INFO  [ImapServer-3] [name=bob@example.com;mid=12;] mailop - Performing IMAP copy of Message (id=4711): copyId=4801, folderId=7, folderName=Archive, parentId=-1.`
+ */
+export interface ZimbraItemCopied extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.item-copied'
+  readonly item: ZimbraItemRef
+  readonly copyId: number
+  readonly folderId: number
+  readonly folderName: string
+  readonly imap: boolean
+  readonly account?: string
+  readonly mailboxId?: number
+}
+
+// ---------------------------------------------------------------------------------------------
+// mailbox.log — access
+
+/** Access protocol as Zimbra names it (`imap`, `pop3`, `soap`, `http_basic`, `zsync` …). */
+export type ZimbraProtocol = string
+
+/**
+ * A user logged in over IMAP or POP3: `user %s authenticated, mechanism=%s[ [TLS]]`
+ * (`ImapHandler.java:1792-1793`, `Pop3Handler.java:593-594`). SOAP/web logins are in audit.log.
+ * @example `2024-03-04 10:22:05,310 INFO  [ImapSSLServer-42] [name=bob@example.com;ip=10.0.0.3;oip=198.51.100.7;ua=Thunderbird/115.0;cid=1187;] imap - user bob@example.com authenticated, mechanism=LOGIN [TLS]`
+ */
+export interface ZimbraLogin extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.mailbox.login'
+  readonly protocol: ZimbraProtocol
+  readonly account: string
+  /** SASL mechanism or `LOGIN`/`USER`. */
+  readonly mechanism: string
+  readonly tls: boolean
+}
+
+/**
+ * A session ended: IMAP `dropping connection for user %s (LOGOUT|server-initiated)`, POP3
+ * `quit from client` / `disconnected without quit` (`ImapHandler.java:4840`,
+ * `NioImapHandler.java:226`, `Pop3Handler.java:203,456`).
+ * @example `2024-03-04 10:40:00,000 INFO  [ImapSSLServer-42] [name=bob@example.com;ip=10.0.0.3;] imap - dropping connection for user bob@example.com (LOGOUT)`
+ */
+export interface ZimbraLogout extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.mailbox.logout'
+  readonly protocol: ZimbraProtocol
+  /** Account from the message or the context `name`. */
+  readonly account?: string
+  /** `LOGOUT`, `server-initiated`, `quit`, `disconnected`. */
+  readonly reason: string
+}
+
+/**
+ * A login failed: IMAP `authentication failed for [%s] (reason)`, SOAP
+ * `handler exception: authentication failed for [%s], reason` (`ImapHandler.java:1732`,
+ * `SoapEngine.java:669-674`, `AccountServiceException.java:131-146`).
+ * @example `2024-03-04 10:21:40,119 INFO  [qtp1-219:https://mail.example.com/service/soap/AuthRequest] [oip=198.51.100.7;ua=zclient/10.0.7_GA;] SoapEngine - handler exception: authentication failed for [bob], invalid password`
+ */
+export interface ZimbraAuthFailed extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.mailbox.auth-failed'
+  readonly protocol: ZimbraProtocol
+  /** The name as typed by the client (between `[` `]`). */
+  readonly account: string
+  /** `invalid password`, `account lockout`, `account not found`, `account(or domain) status is …`. */
+  readonly reason?: string
+}
+
+/**
+ * A protocol request and its duration: SOAP `%s elapsed=%d`, `(batch) %s elapsed=%d`,
+ * `%s proxy=%s,elapsed=%d`, IMAP `%s elapsed=%d (NIO|TCP)`, POP3 `%s elapsed=%d`
+ * (`SoapEngine.java:473,493,509`, `NioImapHandler.java:145`, `Pop3Handler.java:166`).
+ * @example `2024-03-04 10:21:40,200 INFO  [qtp1-220:https://mail.example.com/service/soap/AuthRequest] [name=bob@example.com;oip=198.51.100.7;] soap - AuthRequest elapsed=58`
+ */
+export interface ZimbraRequest extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.request'
+  readonly protocol: 'soap' | 'imap' | 'pop3'
+  /** SOAP request name or IMAP/POP3 command (`AuthRequest`, `SELECT`, `RETR`, `(unknown)`). */
+  readonly command: string
+  /** Milliseconds. */
+  readonly elapsed: number
+  /** SOAP request inside a `BatchRequest`. */
+  readonly batch?: true
+  /** SOAP request proxied to this server. */
+  readonly proxy?: string
+  readonly account?: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// mailbox.log — quota, spam training, exceptions, the rest
+
+/**
+ * Quota: a warning message sent (`QuotaWarning.java:85`), or a quota exceeded
+ * (`mailbox exceeded quota of N bytes`, `MailServiceException.java:389-390`; IMAP
+ * `APPEND failed: quota exceeded`, `ImapHandler.java:2971`).
+ * @example `2024-03-04 10:25:00,000 INFO  [LmtpServer-10] [name=carol@example.com;mid=14;] lmtp - Sending quota warning: mbox size=96000000, quota=100000000, lastWarnTime=null, warnInterval=86400000ms, warnPercent=90`
+ */
+export interface ZimbraQuota extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.quota'
+  readonly kind: 'warning' | 'exceeded'
+  readonly account?: string
+  /** Mailbox size in bytes, when logged. */
+  readonly size?: number
+  /** Quota in bytes, when logged. */
+  readonly quota?: number
+  /** Warning threshold in percent. */
+  readonly warnPercent?: number
+}
+
+/**
+ * A spam/ham training report was sent (`SpamHandler.java:131,178-189`).
+ * @example `2024-03-04 10:26:00,000 INFO  [Junk-NotJunk-Handler] [] misc - Sent SpamReport{account=bob@example.com, mbox=12, msgId=4711, isSpam=true, origIp=198.51.100.7, action=move, srcFolder=/Inbox, destFolder=/Junk, destAccount=null, reportRecipient=spam.training@example.com}`
+ */
+export interface ZimbraSpamReport extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.spam-report'
+  /** `true` for spam (Junk), `false` for ham (Not Junk). */
+  readonly spam: boolean
+  readonly account?: string
+  readonly mailboxId?: number
+  readonly itemId?: number
+  readonly action?: string
+  readonly sourceFolder?: string
+  readonly destinationFolder?: string
+  readonly reportRecipient?: string
+  readonly clientIp?: string
+}
+
+/**
+ * A record with a Java stack trace and no more specific event.
+ * @example `2024-06-05 07:57:01,094 WARN  [qtp1-90:https://mail.example.com/service/soap/GetFreeBusyRequest] [name=bob@example.com;mid=12;] SoapEngine - handler exception` + `java.lang.NullPointerException: …` + `\tat …`
+ */
+export interface ZimbraException extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.exception'
+  readonly exception: JavaException
+}
+
+/**
+ * Any other mailbox.log record: the generic typed form (level, thread, context, category,
+ * message).
+ * @example `2024-03-04 10:30:00,000 INFO  [MailboxPurge] [name=bob@example.com;mid=12;] purge - Purging messages.`
+ */
+export interface ZimbraRecord extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.record'
+}
+
+// ---------------------------------------------------------------------------------------------
+// audit.log (category `security`)
+
+/** Fields of `cmd=Auth; account=…; protocol=…;` lines (`LdapProvisioning.java:5448-5456`). */
+export interface ZimbraAuditAuthFields extends ZimbraClient {
+  /** `Auth`, `AdminAuth`, `PreAuth`, `SSOAuth`, `DelegateAuth` … */
+  readonly command: string
+  readonly account?: string
+  readonly protocol?: ZimbraProtocol
+}
+
+/**
+ * A successful authentication.
+ * @example `2024-03-04 10:21:42,001 INFO  [ImapSSLServer-42] [ip=10.0.0.3;oip=198.51.100.7;ua=Thunderbird/115.0;] security - cmd=Auth; account=bob@example.com; protocol=imap;`
+ */
+export interface ZimbraAuditAuth extends ZimbraBase, ZimbraAuditAuthFields {
+  readonly type: 'zimbra.audit.auth'
+  /** `admin=true|false` of `cmd=PreAuth`. */
+  readonly admin?: boolean
+}
+
+/**
+ * A failed authentication: `error=authentication failed for [name], reason;`
+ * (`LdapProvisioning.java:5451-5456`), or `Error occurred during authentication: authentication
+ * failed for [%s]. Reason: account not found.` (`service/account/Auth.java:283-285`).
+ * @example `2024-03-04 10:21:40,118 WARN  [qtp1-219:https://mail.example.com/service/soap/AuthRequest] [oip=198.51.100.7;ua=zclient/10.0.7_GA;] security - cmd=Auth; account=bob@example.com; protocol=soap; error=authentication failed for [bob], invalid password;`
+ */
+export interface ZimbraAuditAuthFailed extends ZimbraBase, ZimbraAuditAuthFields {
+  readonly type: 'zimbra.audit.auth-failed'
+  /** The name as the client typed it (inside `[…]`). */
+  readonly typedName?: string
+  /** `invalid password`, `account lockout`, `account not found` …, or the whole error text. */
+  readonly reason?: string
+  /** The `error=` text as logged. */
+  readonly error?: string
+}
+
+/**
+ * Password lockout: triggered (`locked`), lifted by a good login (`unlocked`), a failure while
+ * already locked (`already-locked`), a suppressed lockout (`suppressed`)
+ * (`LdapLockoutPolicy.java:120-122,208,213,221-222`).
+ * @example `2024-03-04 10:21:45,000 INFO  [qtp1-221] [oip=198.51.100.7;] security - cmd=Auth; account=bob@example.com; error=account lockout due to too many failed logins;`
+ */
+export interface ZimbraAuditLockout extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.audit.lockout'
+  readonly state: 'locked' | 'unlocked' | 'already-locked' | 'suppressed'
+  /** Account from the message or the context `name`. */
+  readonly account?: string
+}
+
+/**
+ * Any other `cmd=…;` line: administration (`CreateAccount`, `ModifyAccount`, `DeleteDomain`,
+ * `SetPassword` …) and account changes (`ChangePassword`). `attributes` holds every other
+ * `key=value;` pair in order; a key logged several times gets an array.
+ * @example `2024-03-04 11:00:00,000 INFO  [qtp1-300:https://mail.example.com:7071/service/admin/soap/CreateAccountRequest] [name=admin@example.com;oip=10.0.0.9;] security - cmd=CreateAccount; name=dan@example.com; zimbraCOSId=e00428a1-0c00-11d9-836a-000d93afea2a;`
+ */
+export interface ZimbraAuditCommand extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.audit.command'
+  readonly command: string
+  /** Who did it (context `name`, or `aname` when an admin acts on behalf). */
+  readonly actor?: string
+  readonly attributes: { readonly [key: string]: string | readonly string[] }
+}
+
+/**
+ * Any other audit (`security`) record.
+ * @example `2024-03-04 11:05:00,000 INFO  [qtp1-301] [] security - Error extracting auth token from the request.`
+ */
+export interface ZimbraAuditRecord extends ZimbraBase {
+  readonly type: 'zimbra.audit.record'
+}
+
+/**
+ * A Zimbra record whose header maillog could not read past the level: a line cut short, a thread
+ * name without its `]`, or a `mailboxd` syslog line whose message is not a log4j record.
+ * Continuation lines that follow a damaged log4j line still belong to it (`endLine`).
+ * @example `2024-01-02 13:44:21,085 WARN  [qtp7-5095:https://mail.example.com/service/soap/] [name=bob;ua=Outlook/16.0 (16.0.5401.1>`
+ */
+export interface ZimbraUnrecognized {
+  readonly type: 'zimbra.unrecognized'
+  readonly line: number
+  readonly endLine?: number
+  readonly source?: string
+  readonly time?: string
+  readonly stamp?: string
+  readonly timeUnresolved?: true
+  readonly host?: string
+  readonly program?: string
+  readonly pid?: number
+  readonly level?: Log4jLevel
+  /** The first line as written. */
+  readonly raw: string
+  /** The text after the level (log4j) or the syslog header, continuation lines joined with `\n`. */
+  readonly message: string
+}
+
+/** Every Zimbra event. */
+export type ZimbraEvent =
+  | ZimbraLmtpDelivering
+  | ZimbraLmtpDelivered
+  | ZimbraLmtpRejected
+  | ZimbraLmtpDiscarded
+  | ZimbraSmtpSending
+  | ZimbraMessageAdded
+  | ZimbraItemAdded
+  | ZimbraItemDeleted
+  | ZimbraItemMoved
+  | ZimbraItemCopied
+  | ZimbraLogin
+  | ZimbraLogout
+  | ZimbraAuthFailed
+  | ZimbraRequest
+  | ZimbraQuota
+  | ZimbraSpamReport
+  | ZimbraException
+  | ZimbraRecord
+  | ZimbraAuditAuth
+  | ZimbraAuditAuthFailed
+  | ZimbraAuditLockout
+  | ZimbraAuditCommand
+  | ZimbraAuditRecord
+  | ZimbraUnrecognized
