@@ -42,6 +42,30 @@ export interface TransactionAction {
   readonly to?: string
 }
 
+/** A content filter's verdict on a message (amavis `Passed CLEAN`, `Blocked SPAM` …). */
+export interface FilterVerdict {
+  readonly time: string
+  /** `amavis`. */
+  readonly filter: string
+  /** `Passed` or `Blocked`. */
+  readonly disposition: string
+  /** `CLEAN`, `SPAM`, `SPAMMY`, `INFECTED`, `BANNED`, `BAD-HEADER`, `UNCHECKED` … */
+  readonly category?: string
+  readonly hits?: number
+  readonly mailId?: string
+  /** Queue ids of the re-injected message. */
+  readonly queuedAs?: readonly string[]
+}
+
+/** A delivery into a mailbox store (Zimbra mailbox.log `Adding Message` during LMTP). */
+export interface MailboxDelivery {
+  readonly time: string
+  readonly account: string
+  readonly mailboxId?: number
+  readonly itemId: number
+  readonly folder: string
+}
+
 /** One message on one server, with every recipient attempt and its links to other hops. */
 export interface Transaction {
   /** `host/instance/queueId` (Sendmail: `host/sendmail/queueId`). */
@@ -78,6 +102,10 @@ export interface Transaction {
   readonly rejects: readonly TransactionAction[]
   /** Non-rejecting actions and warnings: check `warning`/`hold`/`redirect`, expiry, severity lines. */
   readonly warnings: readonly TransactionAction[]
+  /** The content filter's verdict, when its log is in the input (amavis `Queue-ID:`). */
+  readonly filter?: FilterVerdict
+  /** Mailbox deliveries of this message's LMTP attempts (Zimbra mailbox.log, matched by message-id and account). */
+  readonly mailbox?: readonly MailboxDelivery[]
   /** `true` once closed by its closing line; `false` when flushed at end of input or evicted. */
   readonly complete: boolean
 }

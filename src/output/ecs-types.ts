@@ -122,6 +122,18 @@ export interface MaillogTransactionFields {
   bounce_queue_id?: string
   next?: string[]
   previous?: string[]
+  /** The content filter's verdict (amavis). */
+  filter?: {
+    time: string
+    filter: string
+    disposition: string
+    category?: string
+    hits?: number
+    mail_id?: string
+    queued_as?: string[]
+  }
+  /** Mailbox deliveries (Zimbra). */
+  mailbox?: { time: string; account: string; mailbox_id?: number; item_id: number; folder: string }[]
 }
 
 /**

@@ -220,6 +220,22 @@ export function transactionToEcs(
       bounce_queue_id: t.bounceQueueId,
       next: t.next && [...t.next],
       previous: t.previous && [...t.previous],
+      filter: t.filter && {
+        time: t.filter.time,
+        filter: t.filter.filter,
+        disposition: t.filter.disposition,
+        category: t.filter.category,
+        hits: t.filter.hits,
+        mail_id: t.filter.mailId,
+        queued_as: t.filter.queuedAs && [...t.filter.queuedAs],
+      },
+      mailbox: t.mailbox?.map((m) => ({
+        time: m.time,
+        account: m.account,
+        mailbox_id: m.mailboxId,
+        item_id: m.itemId,
+        folder: m.folder,
+      })),
     },
   }
 }

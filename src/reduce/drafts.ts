@@ -100,6 +100,8 @@ export function finish(d: Draft): Transaction {
     previous: d.previous.length > 0 ? d.previous : undefined,
     rejects: d.rejects,
     warnings: d.warnings,
+    filter: d.filter,
+    mailbox: d.mailbox,
     complete: d.opened && d.closed,
   }
 }
@@ -154,6 +156,11 @@ export function sweep(state: ReducerState, out: Transaction[]): void {
   const linkLimit = state.nowMs - state.linkMaxAgeMs
   for (const key in state.pendingBounce) {
     if (state.pendingBounce[key]!.ms < linkLimit) delete state.pendingBounce[key]
+  }
+  for (const key in state.pendingMailbox) {
+    const kept = state.pendingMailbox[key]!.filter((m) => m.ms >= linkLimit)
+    if (kept.length === 0) delete state.pendingMailbox[key]
+    else state.pendingMailbox[key] = kept
   }
   prunePending(state)
 }

@@ -10,6 +10,7 @@
 import type { MailEvent } from '../events/index.js'
 import type { Transaction } from '../transaction.js'
 import { emitNow, release, sweep } from './drafts.js'
+import { amavisResult, mailboxDelivered } from './filters.js'
 import { type Ctx, POSTFIX_HANDLERS } from './postfix.js'
 import { SENDMAIL_HANDLERS } from './sendmail.js'
 import type { ReducerState } from './state.js'
@@ -32,9 +33,12 @@ function timeMs(time: string): number {
 
 type AnyHandler = (ctx: Ctx, e: MailEvent) => void
 /** Handlers of every family, by event type. */
-const HANDLERS = { ...POSTFIX_HANDLERS, ...SENDMAIL_HANDLERS } as unknown as Readonly<
-  Record<string, AnyHandler | null>
->
+const HANDLERS = {
+  ...POSTFIX_HANDLERS,
+  ...SENDMAIL_HANDLERS,
+  'amavis.result': amavisResult,
+  'zimbra.mailbox.lmtp-delivered': mailboxDelivered,
+} as unknown as Readonly<Record<string, AnyHandler | null>>
 
 /**
  * Folds one event into the state and returns the transactions that are final now (closed and

@@ -9,8 +9,9 @@
  */
 
 import type { EventOf, PostfixBase, PostfixEvent } from '../events/index.js'
-import type { Transaction } from '../transaction.js'
+import type { RecipientAttempt, Transaction } from '../transaction.js'
 import { close, draftFor, draftId } from './drafts.js'
+import { claimMailbox } from './filters.js'
 import { indexMessageId, link, linkDelivery } from './links.js'
 import type { Draft, ReducerState } from './state.js'
 
@@ -137,7 +138,7 @@ const expired = withQueueId<EventOf<'postfix.qmgr.expired'>>((_ctx, e, d) => {
 })
 
 const delivery = withQueueId<EventOf<'postfix.delivery'>>((ctx, e, d) => {
-  d.recipients.push({
+  const attempt: RecipientAttempt = {
     to: e.to,
     origTo: e.origTo,
     status: e.status,
@@ -149,8 +150,10 @@ const delivery = withQueueId<EventOf<'postfix.delivery'>>((ctx, e, d) => {
     queuedAs: e.queuedAs,
     agent: e.daemon,
     time: e.time,
-  })
+  }
+  d.recipients.push(attempt)
   if (e.status !== 'sent') return
+  if (e.daemon === 'lmtp') claimMailbox(ctx.state, d, attempt)
   if (e.queuedAs !== undefined) linkDelivery(ctx.state, d, e.relayEndpoint, e.queuedAs, ctx.ms)
   else if (e.relayEndpoint !== undefined && e.daemon !== 'local')
     linkDelivery(ctx.state, d, e.relayEndpoint, undefined, ctx.ms)

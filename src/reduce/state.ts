@@ -7,7 +7,7 @@
  */
 
 import type { Endpoint } from '../events/index.js'
-import type { RecipientAttempt, TransactionAction } from '../transaction.js'
+import type { FilterVerdict, MailboxDelivery, RecipientAttempt, TransactionAction } from '../transaction.js'
 
 /** A transaction being built: the public fields plus bookkeeping. */
 export interface Draft {
@@ -32,6 +32,8 @@ export interface Draft {
   previous: string[]
   rejects: TransactionAction[]
   warnings: TransactionAction[]
+  filter?: FilterVerdict
+  mailbox?: MailboxDelivery[]
   /** Seen its opening line (smtpd `client=`, pickup `uid=`, a first cleanup line). */
   opened: boolean
   /** Seen its closing line; held a little longer for late links, then emitted. */
@@ -97,6 +99,8 @@ export interface ReducerState {
   pendingHops: Record<string, PendingHop[]>
   /** Sent deliveries without a next-hop queue id, by message-id. */
   pendingByMessageId: Record<string, PendingHop[]>
+  /** Mailbox deliveries whose LMTP delivery line was not seen yet, by message-id. */
+  pendingMailbox: Record<string, (MailboxDelivery & { readonly ms: number })[]>
 }
 
 const DAY = 86_400_000
@@ -128,6 +132,7 @@ export function createState(options: ReducerOptions = {}): ReducerState {
     pendingBounce: dict(),
     pendingHops: dict(),
     pendingByMessageId: dict(),
+    pendingMailbox: dict(),
   }
 }
 
@@ -139,6 +144,7 @@ const RECORDS = [
   'pendingBounce',
   'pendingHops',
   'pendingByMessageId',
+  'pendingMailbox',
 ] as const
 
 /**
