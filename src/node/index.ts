@@ -15,5 +15,6 @@ export {
 } from './checkpoint.js'
 export { type Input, openInput } from './input.js'
 export { type LineBatch, lineBatches, lineChunks } from './lines.js'
+export { mergeByTime } from './merge.js'
 export { type FileBatch, parseFile, type ResumePoint, readEvents } from './parse-file.js'
 export { eventsOf, eventTransform, transactionsOf, transactionTransform } from './streams.js'
