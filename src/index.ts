@@ -5,6 +5,15 @@
  * @module
  */
 
+export {
+  type AuthAttempt,
+  type AuthReport,
+  type AuthTally,
+  addAuthEvent,
+  authAttempt,
+  createAuthReport,
+  topFailures,
+} from './auth/report.js'
 export { caseEvents, caseOptions, caseTransactions, renderEvents, wantsTransactions } from './corpus.js'
 export {
   type Log4jContext,

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { runAuth } from './auth.js'
 import { runCorpus } from './corpus.js'
 import { runEsTemplate } from './es-template.js'
 import { runParse } from './parse.js'
@@ -16,6 +17,7 @@ const HELP = `maillog — mail server logs as typed events
 usage:
   maillog parse  [options] [files…]   one event per line as NDJSON (stdin when no file or "-")
   maillog trace  [options] [files…]   transactions: what happened to each message, across hosts
+  maillog auth   [options] [files…]   failed logins per account and client address (SASL, Zimbra)
   maillog corpus check|update [dir]   run or regenerate the golden corpus (default: corpus)
   maillog es-template [options]       Elasticsearch/OpenSearch index template and retention policy
 
@@ -29,6 +31,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runParse(rest)
     case 'trace':
       return runTrace(rest)
+    case 'auth':
+      return runAuth(rest)
     case 'corpus':
       return runCorpus(rest)
     case 'es-template':
