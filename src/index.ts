@@ -29,6 +29,31 @@ export {
   reduce,
   restoreState,
 } from './reduce/index.js'
+export {
+  type CountRow,
+  collectStats,
+  countEvent,
+  countTransaction,
+  createStats,
+  formatStatsReport,
+  type Histogram,
+  type HostRow,
+  type Percentiles,
+  type ProblemRow,
+  type ReasonRow,
+  type RecipientDomainRow,
+  type Stats,
+  type StatsCounters,
+  type StatsOptions,
+  type StatsReport,
+  type StatsTables,
+  type StatsTotals,
+  statsReport,
+  type Table,
+  type TimeRow,
+  type TopVolumes,
+  type VolumeRow,
+} from './stats/index.js'
 export { type Clock, type ClockOptions, createClock, systemZone } from './time/clock.js'
 export { chainOf, reverseLinks } from './trace/chain.js'
 export {

@@ -7,6 +7,7 @@
 
 import { runCorpus } from './corpus.js'
 import { runParse } from './parse.js'
+import { runStats } from './stats-command.js'
 import { runTrace } from './trace.js'
 import { UsageError } from './usage.js'
 
@@ -15,6 +16,7 @@ const HELP = `maillog — mail server logs as typed events
 usage:
   maillog parse  [options] [files…]   one event per line as NDJSON (stdin when no file or "-")
   maillog trace  [options] [files…]   transactions: what happened to each message, across hosts
+  maillog stats  [options] [files…]   summary report: totals, volumes, rejects, delays (like pflogsumm)
   maillog corpus check|update [dir]   run or regenerate the golden corpus (default: corpus)
 
 Run "maillog <command> --help" for the options of a command.
@@ -27,6 +29,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runParse(rest)
     case 'trace':
       return runTrace(rest)
+    case 'stats':
+      return runStats(rest)
     case 'corpus':
       return runCorpus(rest)
     case undefined:

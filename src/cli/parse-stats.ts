@@ -1,5 +1,6 @@
 /**
- * Counting for `--stats`: events per type, and unrecognized/unknown lines per program.
+ * Counting for `maillog parse --stats`: events per type, and unrecognized/unknown lines per
+ * program (the parser's coverage). The mail report is `maillog stats` (`src/stats/`).
  *
  * @module
  */
@@ -14,12 +15,12 @@ export interface ParseStats {
 }
 
 /** Empty counters. */
-export function createStats(): ParseStats {
+export function createParseStats(): ParseStats {
   return { lines: 0, byType: new Map(), residueByProgram: new Map() }
 }
 
 /** Adds an event to the counters. */
-export function count(stats: ParseStats, e: MailEvent): void {
+export function countParseEvent(stats: ParseStats, e: MailEvent): void {
   stats.lines++
   stats.byType.set(e.type, (stats.byType.get(e.type) ?? 0) + 1)
   if (e.type === 'unknown' || e.type === 'postfix.unrecognized') {
@@ -29,7 +30,7 @@ export function count(stats: ParseStats, e: MailEvent): void {
 }
 
 /** The report printed to stderr. */
-export function formatStats(stats: ParseStats, zone: string): string {
+export function formatParseStats(stats: ParseStats, zone: string): string {
   const rows = [...stats.byType].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
   const postfix = rows.filter(([t]) => t.startsWith('postfix.')).reduce((n, [, c]) => n + c, 0)
   const unrecognized = stats.byType.get('postfix.unrecognized') ?? 0
