@@ -97,6 +97,31 @@ export {
   sendmailFamily,
   sendmailQueueIdDate,
 } from './sendmail/index.js'
+export {
+  type CountRow,
+  collectStats,
+  countEvent,
+  countTransaction,
+  createStats,
+  formatStatsReport,
+  type Histogram,
+  type HostRow,
+  type Percentiles,
+  type ProblemRow,
+  type ReasonRow,
+  type RecipientDomainRow,
+  type Stats,
+  type StatsCounters,
+  type StatsOptions,
+  type StatsReport,
+  type StatsTables,
+  type StatsTotals,
+  statsReport,
+  type Table,
+  type TimeRow,
+  type TopVolumes,
+  type VolumeRow,
+} from './stats/index.js'
 export { type Clock, type ClockOptions, createClock, createYearResolver, systemZone } from './time/clock.js'
 export { chainOf, reverseLinks } from './trace/chain.js'
 export {

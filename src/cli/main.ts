@@ -9,6 +9,7 @@ import { runAuth } from './auth.js'
 import { runCorpus } from './corpus.js'
 import { runEsTemplate } from './es-template.js'
 import { runParse } from './parse.js'
+import { runStats } from './stats-command.js'
 import { runTrace } from './trace.js'
 import { UsageError } from './usage.js'
 
@@ -18,6 +19,7 @@ usage:
   maillog parse  [options] [files…]   one event per line as NDJSON (stdin when no file or "-")
   maillog trace  [options] [files…]   transactions: what happened to each message, across hosts
   maillog auth   [options] [files…]   failed logins per account and client address (SASL, Zimbra)
+  maillog stats  [options] [files…]   summary report: totals, volumes, rejects, delays (like pflogsumm)
   maillog corpus check|update [dir]   run or regenerate the golden corpus (default: corpus)
   maillog es-template [options]       Elasticsearch/OpenSearch index template and retention policy
 
@@ -33,6 +35,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runTrace(rest)
     case 'auth':
       return runAuth(rest)
+    case 'stats':
+      return runStats(rest)
     case 'corpus':
       return runCorpus(rest)
     case 'es-template':

@@ -8,7 +8,7 @@ import { parseFile } from '../node/parse-file.js'
 import { eventToEcs } from '../output/ecs.js'
 import { createParser, type LineParser } from '../parse.js'
 import { createSink } from './output.js'
-import { count, createStats, formatStats } from './stats.js'
+import { countParseEvent, createParseStats, formatParseStats } from './parse-stats.js'
 import { parseCommandArgs, TIME_OPTIONS, timeOptions, UsageError } from './usage.js'
 
 const HELP = `usage: maillog parse [options] [files…]
@@ -60,13 +60,13 @@ export async function runParse(args: readonly string[]): Promise<number> {
   }
   const files = positionals.length === 0 ? ['-'] : positionals
   const sink = createSink(process.stdout)
-  const stats = createStats()
+  const stats = createParseStats()
   let failed = false
   for (const file of files) {
     try {
       for await (const events of parseFile(file, parser)) {
         for (const e of events) {
-          if (values.stats) count(stats, e)
+          if (values.stats) countParseEvent(stats, e)
           if (!values.quiet) await sink.write(JSON.stringify(ecs ? eventToEcs(e) : e) + '\n')
         }
       }
@@ -79,6 +79,6 @@ export async function runParse(args: readonly string[]): Promise<number> {
     }
   }
   await sink.flush()
-  if (values.stats) process.stderr.write(formatStats(stats, parser.zone))
+  if (values.stats) process.stderr.write(formatParseStats(stats, parser.zone))
   return failed ? 2 : 0
 }

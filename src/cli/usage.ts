@@ -5,6 +5,7 @@
  */
 
 import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { DateTime } from 'luxon'
 import type { ParseOptions } from '../parse.js'
 
 /** An error in how the command was called; exits 2 with a hint. */
@@ -42,4 +43,25 @@ export function timeOptions(values: {
     throw new UsageError(`--reference-date: expected an ISO date such as 2026-03-01, got "${ref}"`)
   }
   return { year, zone: values.zone, referenceDate: ref }
+}
+
+/**
+ * `--since`/`--until` value → ms since the epoch: an ISO date or date-time, in `zone` when it
+ * has no offset (`2025-03-01`, `2025-03-01T12:00`, `2025-03-01T12:00:00+01:00`).
+ */
+export function timeOption(value: string | undefined, zone: string, option: string): number | undefined {
+  if (value === undefined) return undefined
+  const dt = DateTime.fromISO(value, { zone })
+  if (!dt.isValid) throw new UsageError(`${option}: expected an ISO date or date-time, got "${value}"`)
+  return dt.toMillis()
+}
+
+/** A whole-number option (`--top 5`), at least `min`. */
+export function countOption(value: string | undefined, fallback: number, option: string, min = 0): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!(Number.isInteger(n) && n >= min)) {
+    throw new UsageError(`${option}: expected a whole number${min > 0 ? ` ≥ ${min}` : ''}, got "${value}"`)
+  }
+  return n
 }

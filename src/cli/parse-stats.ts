@@ -1,5 +1,6 @@
 /**
- * Counting for `--stats`: events per type, and unrecognized/unknown lines per program.
+ * Counting for `maillog parse --stats`: events per type, and unrecognized/unknown lines per
+ * program (the parser's coverage). The mail report is `maillog stats` (`src/stats/`).
  *
  * @module
  */
@@ -16,12 +17,12 @@ export interface ParseStats {
 }
 
 /** Empty counters. */
-export function createStats(): ParseStats {
+export function createParseStats(): ParseStats {
   return { lines: 0, events: 0, byType: new Map(), residueByProgram: new Map() }
 }
 
 /** Adds an event to the counters. */
-export function count(stats: ParseStats, e: MailEvent): void {
+export function countParseEvent(stats: ParseStats, e: MailEvent): void {
   stats.events++
   stats.lines += 'endLine' in e && typeof e.endLine === 'number' ? e.endLine - e.line + 1 : 1
   stats.byType.set(e.type, (stats.byType.get(e.type) ?? 0) + 1)
@@ -32,7 +33,7 @@ export function count(stats: ParseStats, e: MailEvent): void {
 }
 
 /** The report printed to stderr. */
-export function formatStats(stats: ParseStats, zone: string): string {
+export function formatParseStats(stats: ParseStats, zone: string): string {
   const rows = [...stats.byType].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
   const families = new Map<string, number>()
   for (const [t, c] of rows)
