@@ -307,9 +307,9 @@ describe('stats: lines (from events)', () => {
       unrecognized: 1,
       unknown: 2,
       residue: [
+        { key: 'postfix.unrecognized postfix/smtpd', count: 1 },
         { key: 'unknown(no-header)', count: 1 },
         { key: 'unknown(program) sshd', count: 1 },
-        { key: 'postfix.unrecognized postfix/smtpd', count: 1 },
       ],
     })
   })
