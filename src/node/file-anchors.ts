@@ -1,0 +1,37 @@
+/**
+ * Year anchors of a log file, from everything the file system knows about it: the date in its
+ * rotated name, the MTIME in its gzip header, and its own mtime. The core picks the strongest
+ * (name, then gzip MTIME, then mtime); all are returned so the choice can be reported.
+ *
+ * @module
+ */
+
+import { stat } from 'node:fs/promises'
+import { type Anchor, mtimeAnchor } from '../time/anchors.js'
+import { anchorsFromFileName } from '../time/rotated-name.js'
+import { readGzipHeader } from './gzip.js'
+
+/** Options of {@link fileAnchors}. */
+export interface FileAnchorOptions {
+  /** Zone a date in the file name is read in (the zone of the log); default `UTC`. */
+  readonly zone?: string
+  /** Skip the file's own mtime (when files were copied without keeping times). */
+  readonly ignoreMtime?: boolean
+}
+
+/**
+ * Anchors of one input file: rotated-name date, gzip header MTIME, stat mtime. `-` (stdin) has
+ * none. Rejects with the system error for a file that cannot be read.
+ *
+ * @example
+ * const tl = createTimeline({ zone: 'Europe/Berlin' }, emit)
+ * tl.source(path, { anchors: await fileAnchors(path, { zone: 'Europe/Berlin' }) })
+ */
+export async function fileAnchors(path: string, options: FileAnchorOptions = {}): Promise<Anchor[]> {
+  if (path === '-') return []
+  const anchors = anchorsFromFileName(path, options.zone ?? 'UTC')
+  const [st, gz] = await Promise.all([stat(path), readGzipHeader(path)])
+  if (gz?.mtimeMs !== undefined) anchors.push(mtimeAnchor(gz.mtimeMs, 'gzipMtime', path))
+  if (!options.ignoreMtime) anchors.push(mtimeAnchor(st.mtimeMs, 'mtime', path))
+  return anchors
+}
