@@ -5,7 +5,9 @@
  * latest year that does not put it after the strongest end bound (reference date, then file
  * anchors such as a rotated name or mtime, then now) by more than a day — a `Feb 29` or a
  * weekday on that first line must fit too. Afterwards a step back of more than 7 days *and*
- * more than half a year is a new year (`Dec` → `Jan`); smaller steps back are late lines.
+ * more than half a year is a new year (`Dec` → `Jan`); smaller steps back are late lines, and a
+ * line from just before New Year after the new year began is jitter from the year before.
+ * A jump forward is always taken (it cannot be confirmed without holding lines).
  * (The streaming timeline, which may hold lines, confirms rollovers and weighs a whole
  * stream's evidence; this clock cannot, and is kept for synchronous callers.)
  * Zone offsets come from the per-minute cache of `zone.ts`; DST gaps and overlaps follow the
@@ -136,7 +138,11 @@ export function createClock(options: ClockOptions = {}): Clock {
         st.high = pos
         bits |= FLAG.rollover
       } else bits |= FLAG.outOfOrder
-    } else if (pos > st.high) st.high = pos
+    } else if (pos > st.high) {
+      // Just before New Year once the new year began (jitter): the year before, for this line only.
+      if (YEAR_SEC - (pos - st.high) <= BACK_STEP_SEC) return { ...st, year: st.year - 1 }
+      st.high = pos
+    }
     return st
   }
 

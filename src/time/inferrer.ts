@@ -139,7 +139,7 @@ interface Stream<T> {
   yearSource: YearSource
   confidence: Confidence
   altBase: number | undefined
-  altCache: (readonly number[])[]
+  readonly altCache: Map<number, readonly number[]>
   streamBits: number
   readonly leapKs: number[]
   readonly weekdays: WeekdayEvidence[]
@@ -225,7 +225,7 @@ export function createYearInferrer<T>(
       yearSource: 'none',
       confidence: 'low',
       altBase: undefined,
-      altCache: [],
+      altCache: new Map(),
       streamBits: 0,
       leapKs: [],
       weekdays: [],
@@ -315,10 +315,10 @@ export function createYearInferrer<T>(
 
   function alternativesFor(s: Stream<T>, k: number): readonly number[] | undefined {
     if (s.altBase === undefined) return undefined
-    let a = s.altCache[k]
+    let a = s.altCache.get(k)
     if (!a) {
       a = Object.freeze([s.altBase + k])
-      s.altCache[k] = a
+      s.altCache.set(k, a)
     }
     return a
   }
@@ -456,7 +456,7 @@ export function createYearInferrer<T>(
           parts,
           stream: undefined,
           pos: 0,
-          k: -1,
+          k: Number.NaN,
           bits: 0,
           time,
           done: true,
@@ -469,7 +469,7 @@ export function createYearInferrer<T>(
           parts,
           stream: s,
           pos: position(parts.month, parts.day, parts.hour, parts.minute, parts.second),
-          k: -1,
+          k: Number.NaN,
           bits: 0,
           time: undefined,
           done: false,

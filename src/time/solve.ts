@@ -25,8 +25,8 @@ export interface WeekdayEvidence {
 
 /** What a stream's lines say, without years. */
 export interface YearEvidence {
-  /** Latest position per relative year (seconds, 366-day calendar); holes and `NaN` are skipped. */
-  readonly highByK: readonly number[]
+  /** Latest position per relative year (seconds, 366-day calendar). */
+  readonly highByK: ReadonlyMap<number, number>
   /** Earliest position of relative year 0. */
   readonly low0: number
   /** Relative years holding a `Feb 29` line. */
@@ -71,7 +71,7 @@ function unmetCount(ev: YearEvidence, b: number): number {
  *
  * @example
  * // Dec 30 … Jan 2 (one rollover), last line Jan 2 10:00, mtime 2025-01-02 12:00
- * solveBaseYear({ highByK: [dec31, jan2], low0: dec30, leapKs: [], weekdays: [] },
+ * solveBaseYear({ highByK: new Map([[0, dec31], [1, jan2]]), low0: dec30, leapKs: [], weekdays: [] },
  *   { year: 2025, position: jan2noon }, undefined, 86400).base //=> 2024
  */
 export function solveBaseYear(
@@ -81,9 +81,7 @@ export function solveBaseYear(
   skewSec: number,
 ): BaseYearChoice {
   let maxRel = Number.NEGATIVE_INFINITY
-  ev.highByK.forEach((h, k) => {
-    if (h !== undefined && !Number.isNaN(h) && k * YEAR_SEC + h > maxRel) maxRel = k * YEAR_SEC + h
-  })
+  for (const [k, h] of ev.highByK) if (k * YEAR_SEC + h > maxRel) maxRel = k * YEAR_SEC + h
   if (maxRel === Number.NEGATIVE_INFINITY) maxRel = 0
   const bMax = Math.floor((end.year * YEAR_SEC + end.position + skewSec - maxRel) / YEAR_SEC)
   const startOk = (b: number): boolean =>
