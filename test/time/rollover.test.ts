@@ -7,7 +7,12 @@ const BACK = 7 * DAY_SEC
 
 function feed(stamps: [number, number, number?][], confirm = 2) {
   const out: { i: number; k: number; bits: number }[] = []
-  const lines = stamps.map(([m, d, h = 12], i) => ({ i, pos: position(m, d, h, 0, 0), k: -1, bits: 0 }))
+  const lines = stamps.map(([m, d, h = 12], i) => ({
+    i,
+    pos: position(m, d, h, 0, 0),
+    k: Number.NaN,
+    bits: 0,
+  }))
   const t = createRolloverTracker<Tracked & { i: number }>(BACK, confirm, (l) =>
     out.push({ i: l.i, k: l.k, bits: l.bits }),
   )
@@ -58,7 +63,7 @@ describe('createRolloverTracker', () => {
       position(12, 31, 23, 59, 59),
       position(1, 1, 0, 0, 2),
       position(1, 1, 0, 0, 3),
-    ].map((pos, i) => ({ i, pos, k: -1, bits: 0 }))
+    ].map((pos, i) => ({ i, pos, k: Number.NaN, bits: 0 }))
     const out: [number, number][] = []
     const t = createRolloverTracker<Tracked & { i: number }>(BACK, 2, (l) => out.push([l.i, l.k]))
     for (const l of lines) t.push(l)
@@ -81,7 +86,9 @@ describe('createRolloverTracker', () => {
       position(12, 30, 23, 0, 0),
       position(1, 1, 0, 40, 0),
     ]
-    stamps.forEach((pos, i) => t.push({ i, pos, k: -1, bits: 0 }))
+    stamps.forEach((pos, i) => {
+      t.push({ i, pos, k: Number.NaN, bits: 0 })
+    })
     expect(out).toEqual([
       [0, 0],
       [1, 1],
@@ -95,9 +102,9 @@ describe('createRolloverTracker', () => {
   it('should give New Year jitter at the start of a stream relative year -1', () => {
     const out: number[] = []
     const t = createRolloverTracker<Tracked>(BACK, 2, (l) => out.push(l.k))
-    t.push({ pos: position(1, 1, 0, 0, 5), k: -1, bits: 0 })
-    t.push({ pos: position(12, 31, 23, 59, 58), k: -1, bits: 0 })
-    t.push({ pos: position(1, 1, 0, 0, 9), k: -1, bits: 0 })
+    t.push({ pos: position(1, 1, 0, 0, 5), k: Number.NaN, bits: 0 })
+    t.push({ pos: position(12, 31, 23, 59, 58), k: Number.NaN, bits: 0 })
+    t.push({ pos: position(1, 1, 0, 0, 9), k: Number.NaN, bits: 0 })
     expect(out).toEqual([0, -1, 0])
   })
   it('should take a line more than half a year ahead for a late line of the year before, unless confirmed', () => {
@@ -150,9 +157,9 @@ describe('createRolloverTracker', () => {
   it('should jump to a known relative year and resolve candidates with it', () => {
     const out: [number, number][] = []
     const t = createRolloverTracker<Tracked & { i: number }>(BACK, 2, (l) => out.push([l.i, l.k]))
-    t.push({ i: 0, pos: position(12, 31, 12, 0, 0), k: -1, bits: 0 })
-    t.push({ i: 1, pos: position(1, 1, 12, 0, 0), k: -1, bits: 0 })
-    t.pushAt({ i: 2, pos: position(1, 2, 12, 0, 0), k: -1, bits: 0 }, 1)
+    t.push({ i: 0, pos: position(12, 31, 12, 0, 0), k: Number.NaN, bits: 0 })
+    t.push({ i: 1, pos: position(1, 1, 12, 0, 0), k: Number.NaN, bits: 0 })
+    t.pushAt({ i: 2, pos: position(1, 2, 12, 0, 0), k: Number.NaN, bits: 0 }, 1)
     expect(out).toEqual([
       [0, 0],
       [1, 1],
