@@ -1,13 +1,14 @@
 /**
  * Year anchors of a log file, from everything the file system knows about it: the date in its
  * rotated name, the MTIME in its gzip header, and its own mtime. The core picks the strongest
- * (name, then gzip MTIME, then mtime); all are returned so the choice can be reported.
+ * (name, then gzip MTIME, then mtime); all are returned so the choice can be reported. For a
+ * rotated set, the previous (older) file's end also bounds where the next one starts.
  *
  * @module
  */
 
 import { stat } from 'node:fs/promises'
-import { type Anchor, mtimeAnchor } from '../time/anchors.js'
+import { type Anchor, mtimeAnchor, strongestEndBound } from '../time/anchors.js'
 import { anchorsFromFileName } from '../time/rotated-name.js'
 import { readGzipHeader } from './gzip.js'
 
@@ -34,4 +35,40 @@ export async function fileAnchors(path: string, options: FileAnchorOptions = {})
   if (gz?.mtimeMs !== undefined) anchors.push(mtimeAnchor(gz.mtimeMs, 'gzipMtime', path))
   if (!options.ignoreMtime) anchors.push(mtimeAnchor(st.mtimeMs, 'mtime', path))
   return anchors
+}
+
+/**
+ * Anchors of every file of a rotated set given oldest first (see `orderRotatedSet`): each
+ * file's own anchors, plus a `notBefore` bound from the strongest end bound of the file before
+ * it (its lines start after the previous file was rotated).
+ *
+ * @example
+ * const files = await orderRotatedSet(process.argv.slice(2))
+ * const anchors = await rotatedSetAnchors(files, { zone: 'Europe/Berlin' })
+ * for (const f of files) timeline.source(f, { anchors: anchors.get(f) })
+ */
+export async function rotatedSetAnchors(
+  oldestFirst: readonly string[],
+  options: FileAnchorOptions = {},
+): Promise<Map<string, Anchor[]>> {
+  const out = new Map<string, Anchor[]>()
+  let previous: Anchor | undefined
+  for (const path of oldestFirst) {
+    const own = await fileAnchors(path, options)
+    const anchors =
+      previous?.epochMs === undefined
+        ? own
+        : [
+            ...own,
+            {
+              kind: previous.kind,
+              bound: 'notBefore' as const,
+              epochMs: previous.epochMs,
+              note: previous.note,
+            },
+          ]
+    out.set(path, anchors)
+    previous = strongestEndBound(own)
+  }
+  return out
 }

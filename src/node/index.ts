@@ -6,7 +6,7 @@
  * @module
  */
 
-export { type FileAnchorOptions, fileAnchors } from './file-anchors.js'
+export { type FileAnchorOptions, fileAnchors, rotatedSetAnchors } from './file-anchors.js'
 export {
   checkGzip,
   describeGzipError,

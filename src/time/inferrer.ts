@@ -303,6 +303,8 @@ export function createYearInferrer<T>(
         }
         break
       }
+    } else if ((e.bits & FLAG.outOfOrder) !== 0) {
+      // A late line's relative year is the stream's, not its own: it neither pins nor conflicts.
     } else if (s.base === undefined) {
       pin(s, p.year - e.k, 'stream', true, 'high')
     } else if (!s.baseExplicit && s.base + e.k !== p.year) {
@@ -433,6 +435,7 @@ export function createYearInferrer<T>(
       const e = queue[head]!
       if (!e.done && e.stream) settle(e.stream)
       drain()
+      if (queue[head] === e) break // cannot happen: settling decides every line of the stream
     }
   }
 

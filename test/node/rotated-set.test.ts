@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fileAnchors } from '../../src/node/file-anchors.js'
+import { fileAnchors, rotatedSetAnchors } from '../../src/node/file-anchors.js'
 import { orderRotatedSet } from '../../src/node/rotated-set.js'
 
 let dir: string
@@ -58,5 +58,22 @@ describe('fileAnchors', () => {
       'gzipMtime',
     ])
     expect(await fileAnchors('-')).toEqual([])
+  })
+})
+
+describe('rotatedSetAnchors', () => {
+  it("should bound each file's start by the end of the file before it", async () => {
+    const older = join(dir, 'set', 'maillog.1')
+    const live = join(dir, 'set', 'maillog')
+    await mkdir(join(dir, 'set'))
+    await writeFile(older, '')
+    await writeFile(live, '')
+    await utimes(older, new Date('2025-01-05T00:00:00Z'), new Date('2025-01-05T00:00:00Z'))
+    const anchors = await rotatedSetAnchors([older, live])
+    expect(anchors.get(older)!.map((a) => a.bound)).toEqual(['notAfter'])
+    expect(anchors.get(live)!.find((a) => a.bound === 'notBefore')).toMatchObject({
+      kind: 'mtime',
+      epochMs: Date.parse('2025-01-05T00:00:00Z'),
+    })
   })
 })

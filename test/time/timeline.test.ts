@@ -120,6 +120,15 @@ describe('createTimeline', () => {
       confidence: 'certain',
     })
   })
+  it('should not pin the base year from a late line that carries its year', () => {
+    const { times } = run(['Jun 10 10:00:00', 'Jun 20 10:00:00', '2024-06-01T10:00:00Z', 'Jun 21 10:00:00'], {
+      zone: 'UTC',
+      now: '2025-07-01T00:00:00Z',
+    })
+    expect(years(times)).toEqual([2025, 2025, 2024, 2025])
+    expect(times.map((t) => t.yearSource)).toEqual(['now', 'now', 'explicit', 'now'])
+    expect(times[2]!.flags).toEqual(['outOfOrder'])
+  })
   it('should flag an explicit year that disagrees with the year option', () => {
     const { times } = run(['Mar  1 10:00:00', '2023-03-01T10:00:01Z'], {
       zone: 'UTC',
