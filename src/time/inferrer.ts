@@ -18,26 +18,24 @@
  */
 
 import type { StampParts } from '../envelope/stamp.js'
+import type { Anchor } from './anchors.js'
+import { position } from './calendar.js'
 import {
-  type Anchor,
-  type AnchorKind,
-  anchorPosition,
-  latestStartBound,
-  strongestEndBound,
-} from './anchors.js'
-import { isLeapYear, nearestLeapYears, nearestWeekdayYears, position, weekdayOf } from './calendar.js'
-import {
-  buildResolved,
   type Confidence,
-  FLAG,
   invalidTime,
   type ResolvedTime,
   type YearSource,
   type ZoneSource,
 } from './resolved.js'
-import { createRolloverTracker, type RolloverTracker, type Tracked } from './rollover.js'
-import { solveBaseYear, type WeekdayEvidence } from './solve.js'
-import { resolveWall, resolveWithOffset, subMsNanos, type WallPolicy, wallResult } from './wall-time.js'
+import {
+  createStream,
+  type Entry,
+  pushLine,
+  type Stream,
+  type StreamSettings,
+  settleStream,
+} from './stream.js'
+import type { WallPolicy } from './wall-time.js'
 import { createZoneResolver, type ZoneResolver } from './zone.js'
 
 /** Normalized options of {@link createYearInferrer} (see `TimelineOptions` for the user-facing ones). */
@@ -116,63 +114,20 @@ export interface YearInferrer<T> {
   end(): InferenceSummary
 }
 
-interface Entry<T> extends Tracked {
-  readonly payload: T
-  readonly parts: StampParts | undefined
-  readonly stream: Stream<T> | undefined
-  time: ResolvedTime | undefined
-  done: boolean
-  alt: readonly number[] | undefined
-}
-
-interface Stream<T> {
-  readonly source: string | undefined
-  readonly host: string
-  readonly zr: ZoneResolver
-  readonly zoneSource: ZoneSource
-  readonly tracker: RolloverTracker<Entry<T>>
-  readonly end: Anchor
-  readonly start: Anchor | undefined
-  readonly refs: readonly Anchor[]
-  base: number | undefined
-  baseExplicit: boolean
-  yearSource: YearSource
-  confidence: Confidence
-  altBase: number | undefined
-  readonly altCache: Map<number, readonly number[]>
-  streamBits: number
-  readonly leapKs: number[]
-  readonly weekdays: WeekdayEvidence[]
-  readonly weekdayKeys: Set<number>
-  waiting: Entry<T>[]
-  maxEpoch: number
-  lines: number
-  conflicts: number
-}
-
-const SOURCE_OF: Readonly<Record<AnchorKind, YearSource>> = {
-  reference: 'reference',
-  referenceDate: 'referenceDate',
-  rotatedName: 'rotatedName',
-  gzipMtime: 'gzipMtime',
-  mtime: 'mtime',
-  bundle: 'bundle',
-  now: 'now',
-}
-
-const LOWERING = FLAG.outOfOrder | FLAG.conflict | FLAG.future
-
 /**
  * Creates a streaming year inferrer. `emit` receives each line's resolved time (or `undefined`
  * for a line pushed without a stamp) and its payload, in input order.
  *
  * @example
  * const out: string[] = []
- * const inf = createYearInferrer({ ...defaults, zone: 'UTC', now: Date.parse('2025-01-02T12:00:00Z') },
- *   (t) => out.push(t!.iso!))
+ * const inferrer = createYearInferrer<string>({
+ *   zone: 'UTC', zoneSource: 'option', now: Date.parse('2025-01-02T12:00:00Z'), year: undefined,
+ *   referenceDate: undefined, anchors: [], policy: { gap: 'forward', overlap: 'monotonic', leapSecond: 'clamp' },
+ *   backStepMs: 7 * 86_400_000, confirm: 2, maxFutureSkewMs: 86_400_000, maxHold: 100_000,
+ * }, (t) => out.push(t!.iso!))
  * for (const s of ['Dec 31 23:59:58', 'Jan  1 00:00:01', 'Jan  1 00:00:02', 'Jan  1 00:00:03'])
- *   inf.push({ host: 'mx1' }, parseSyslogStamp(s)!.parts, undefined)
- * inf.end()
+ *   inferrer.push({ host: 'mx1' }, parseSyslogStamp(s)!.parts, s)
+ * inferrer.end()
  * out //=> ['2024-12-31T23:59:58+00:00', '2025-01-01T00:00:01+00:00', '2025-01-01T00:00:02+00:00', '2025-01-01T00:00:03+00:00']
  */
 export function createYearInferrer<T>(
@@ -186,9 +141,6 @@ export function createYearInferrer<T>(
   const queue: (Entry<T> | undefined)[] = []
   let head = 0
   let draining = false
-  const scratch = wallResult()
-  const backStepSec = Math.round(options.backStepMs / 1000)
-  const skewSec = Math.round(options.maxFutureSkewMs / 1000)
   const nowAnchor: Anchor = { kind: 'now', bound: 'notAfter', epochMs: options.now }
   const refAnchor: Anchor | undefined =
     options.referenceDate === undefined
@@ -205,48 +157,23 @@ export function createYearInferrer<T>(
   }
   const defaultZone = resolverFor(options.zone)
 
-  function createStream(source: string | undefined, host: string): Stream<T> {
+  const settings: StreamSettings = {
+    policy: options.policy,
+    backStepSec: Math.round(options.backStepMs / 1000),
+    confirm: options.confirm,
+    skewSec: Math.round(options.maxFutureSkewMs / 1000),
+    year: options.year,
+  }
+
+  function newStream(source: string | undefined, host: string): Stream<T> {
     const info = source === undefined ? undefined : sources.get(source)
     const anchors = [...options.anchors, ...(info?.anchors ?? [])].filter(
       (a) => a.host === undefined || a.host === host,
     )
     const ends = refAnchor ? [refAnchor, ...anchors, nowAnchor] : [...anchors, nowAnchor]
-    const s: Stream<T> = {
-      source,
-      host,
-      zr: info?.zone === undefined ? defaultZone : resolverFor(info.zone),
-      zoneSource: info?.zone === undefined ? options.zoneSource : 'option',
-      tracker: createRolloverTracker<Entry<T>>(backStepSec, options.confirm, (e) => assigned(s, e)),
-      end: strongestEndBound(ends)!,
-      start: latestStartBound(anchors),
-      refs: anchors.filter((a) => a.bound === 'exact' && a.year !== undefined),
-      base: undefined,
-      baseExplicit: false,
-      yearSource: 'none',
-      confidence: 'low',
-      altBase: undefined,
-      altCache: new Map(),
-      streamBits: 0,
-      leapKs: [],
-      weekdays: [],
-      weekdayKeys: new Set(),
-      waiting: [],
-      maxEpoch: Number.NEGATIVE_INFINITY,
-      lines: 0,
-      conflicts: 0,
-    }
-    if (options.year !== undefined) {
-      s.base = options.year
-      s.yearSource = 'year'
-      s.confidence = 'high'
-    } else {
-      const whole = s.refs.find((a) => a.at === undefined)
-      if (whole) {
-        s.base = whole.year
-        s.yearSource = 'reference'
-        s.confidence = 'high'
-      }
-    }
+    const zr = info?.zone === undefined ? defaultZone : resolverFor(info.zone)
+    const zoneSource = info?.zone === undefined ? options.zoneSource : 'option'
+    const s = createStream<T>(settings, source, host, zr, zoneSource, anchors, ends)
     all.push(s)
     return s
   }
@@ -260,155 +187,10 @@ export function createYearInferrer<T>(
     }
     let s = hosts.get(key.host)
     if (!s) {
-      s = createStream(key.source, key.host)
+      s = newStream(key.source, key.host)
       hosts.set(key.host, s)
     }
     return s
-  }
-
-  function pin(
-    s: Stream<T>,
-    base: number,
-    source: YearSource,
-    explicit: boolean,
-    confidence: Confidence,
-  ): void {
-    s.base = base
-    s.yearSource = source
-    s.confidence = confidence
-    s.baseExplicit = explicit
-    const waiting = s.waiting
-    s.waiting = []
-    for (const e of waiting) resolve(s, e)
-  }
-
-  /** Called by the tracker, in stream order, once a line's relative year is known. */
-  function assigned(s: Stream<T>, e: Entry<T>): void {
-    const p = e.parts!
-    if (p.year === undefined) {
-      if (p.month === 2 && p.day === 29 && !s.leapKs.includes(e.k)) s.leapKs.push(e.k)
-      if (p.weekday !== undefined) {
-        const key = ((e.k * 13 + p.month) * 32 + p.day) * 8 + p.weekday
-        if (!s.weekdayKeys.has(key) && s.weekdayKeys.size < 512) {
-          s.weekdayKeys.add(key)
-          s.weekdays.push({ k: e.k, month: p.month, day: p.day, weekday: p.weekday })
-        }
-      }
-      for (const ref of s.refs) {
-        if (ref.at === undefined || anchorPosition(ref.at) !== e.pos) continue
-        if (s.base === undefined) pin(s, ref.year! - e.k, 'reference', false, 'high')
-        else if (s.base + e.k !== ref.year) {
-          e.bits |= FLAG.conflict
-          e.alt = [ref.year!]
-        }
-        break
-      }
-    } else if ((e.bits & FLAG.outOfOrder) !== 0) {
-      // A late line's relative year is the stream's, not its own: it neither pins nor conflicts.
-    } else if (s.base === undefined) {
-      pin(s, p.year - e.k, 'stream', true, 'high')
-    } else if (!s.baseExplicit && s.base + e.k !== p.year) {
-      e.bits |= FLAG.conflict
-      e.alt = [s.base + e.k]
-    }
-    if (s.base === undefined) s.waiting.push(e)
-    else resolve(s, e)
-  }
-
-  function alternativesFor(s: Stream<T>, k: number): readonly number[] | undefined {
-    if (s.altBase === undefined) return undefined
-    let a = s.altCache.get(k)
-    if (!a) {
-      a = Object.freeze([s.altBase + k])
-      s.altCache.set(k, a)
-    }
-    return a
-  }
-
-  function resolve(s: Stream<T>, e: Entry<T>): void {
-    const p = e.parts!
-    let bits = e.bits
-    let year: number
-    let yearSource: YearSource
-    let confidence: Confidence
-    let alternatives: readonly number[] | undefined
-    if (p.year !== undefined) {
-      year = p.year
-      yearSource = 'explicit'
-      confidence = 'certain'
-      alternatives = e.alt
-    } else {
-      year = s.base! + e.k
-      yearSource = s.yearSource
-      confidence = s.confidence
-      bits |= s.streamBits
-      alternatives = e.alt ?? alternativesFor(s, e.k)
-      if (p.month === 2 && p.day === 29 && !isLeapYear(year)) {
-        s.conflicts++
-        e.time = buildResolved(
-          p.text,
-          { epochMs: Number.NaN, iso: undefined, offsetMinutes: undefined, reason: 'conflict' },
-          0,
-          year,
-          s.zr.name,
-          s.zoneSource,
-          yearSource,
-          'low',
-          bits | FLAG.conflict,
-          nearestLeapYears(year),
-        )
-        e.done = true
-        return
-      }
-    }
-    if (p.weekday !== undefined && weekdayOf(year, p.month, p.day) !== p.weekday) {
-      bits |= FLAG.conflict
-      if (p.year === undefined) alternatives = nearestWeekdayYears(year, p.month, p.day, p.weekday)
-    }
-    let zone = s.zr.name
-    let zoneSource = s.zoneSource
-    if (p.offsetMinutes !== undefined) {
-      resolveWithOffset(p, scratch)
-      zone = ''
-      zoneSource = 'stamp'
-    } else {
-      resolveWall(s.zr, p, year, options.policy, s.maxEpoch, scratch)
-    }
-    bits |= scratch.bits
-    if (scratch.iso !== undefined) {
-      if (scratch.epochMs > s.maxEpoch) s.maxEpoch = scratch.epochMs
-      if (scratch.epochMs > s.end.epochMs!) bits |= FLAG.future
-    }
-    if ((bits & FLAG.conflict) !== 0) s.conflicts++
-    if ((bits & LOWERING) !== 0 && (confidence !== 'certain' || (bits & FLAG.conflict) !== 0))
-      confidence = 'low'
-    e.time = buildResolved(
-      p.text,
-      scratch,
-      subMsNanos(p.fraction),
-      year,
-      zone,
-      zoneSource,
-      yearSource,
-      confidence,
-      bits,
-      alternatives,
-    )
-    e.done = true
-  }
-
-  function settle(s: Stream<T>): void {
-    s.tracker.settle()
-    if (s.base !== undefined) return
-    const c = solveBaseYear(
-      { highByK: s.tracker.highByK, low0: s.tracker.low0, leapKs: s.leapKs, weekdays: s.weekdays },
-      s.zr.wallClock(s.end.epochMs!),
-      s.start === undefined ? undefined : s.zr.wallClock(s.start.epochMs!),
-      skewSec,
-    )
-    if (c.leapConstrained) s.streamBits |= FLAG.leapConstrained
-    s.altBase = c.alternative
-    pin(s, c.base, SOURCE_OF[s.end.kind], false, s.end.kind === 'now' || c.unmet > 0 ? 'low' : 'high')
   }
 
   function drain(): void {
@@ -433,7 +215,7 @@ export function createYearInferrer<T>(
   function enforceHold(): void {
     while (queue.length - head > options.maxHold) {
       const e = queue[head]!
-      if (!e.done && e.stream) settle(e.stream)
+      if (!e.done && e.stream) settleStream(e.stream)
       drain()
       if (queue[head] === e) break // cannot happen: settling decides every line of the stream
     }
@@ -479,20 +261,18 @@ export function createYearInferrer<T>(
           alt: undefined,
         }
         queue.push(e)
-        s.lines++
-        if (parts.year !== undefined && s.baseExplicit) s.tracker.pushAt(e, parts.year - s.base!)
-        else s.tracker.push(e)
+        pushLine(s, e, parts)
       }
       enforceHold()
       drain()
     },
     endSource(name) {
       const hosts = streams.get(name)
-      if (hosts) for (const s of hosts.values()) settle(s)
+      if (hosts) for (const s of hosts.values()) settleStream(s)
       drain()
     },
     end() {
-      for (const s of all) settle(s)
+      for (const s of all) settleStream(s)
       drain()
       const summaries = all.map(
         (s): StreamSummary => ({
