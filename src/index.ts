@@ -39,6 +39,7 @@ export {
 } from './time/inferrer.js'
 export { type LiveOptions, resolveYearLive } from './time/live.js'
 export type { TimeOptions } from './time/options.js'
+export { sendmailQueueIdAnchor, sendmailQueueIdTime } from './time/queue-id-date.js'
 export {
   type Confidence,
   compareResolved,
