@@ -55,5 +55,5 @@ export {
   parseRotatedName,
   type RotatedName,
 } from './time/rotated-name.js'
-export { createTimeline, DEFAULT_MAX_HOLD, type TimelineOptions } from './time/timeline.js'
+export { createTimeline, DEFAULT_MAX_HOLD, type Timeline, type TimelineOptions } from './time/timeline.js'
 export type { GapPolicy, LeapSecondPolicy, OverlapPolicy } from './time/wall-time.js'

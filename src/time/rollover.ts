@@ -56,7 +56,10 @@ export interface RolloverTracker<E extends Tracked> {
   readonly rollovers: number
   /** Assigns a year-less line (or holds it at a candidate rollover). */
   push(line: E): void
-  /** Assigns a line whose relative year is known (a year-bearing line in a stream with a known base). */
+  /**
+   * Assigns a line whose relative year is known (a year-bearing line in a stream whose base came
+   * from such a line). A line of the next year moves the stream on; others do not.
+   */
   pushAt(line: E, k: number): void
   /** Decides an open candidate now, by the closer reading. */
   settle(): void
@@ -235,12 +238,14 @@ export function createRolloverTracker<E extends Tracked>(
         } else if (rel > k) commit()
         else reject()
       }
-      if (rel > k) {
+      if (rel === k + 1) {
         k = rel
         high = line.pos
         highByK.set(k, high)
         assign(line, k)
       } else if (rel === k) advance(line)
+      // Earlier years, and jumps of several years (a clock reset to 1970 or 2036), are taken for
+      // the line itself but do not move the stream.
       else assign(line, rel)
     },
     settle() {

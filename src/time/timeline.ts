@@ -30,6 +30,9 @@ export interface TimelineOptions extends TimeOptions {
   readonly maxHold?: number
 }
 
+/** What {@link createTimeline} returns: a streaming {@link YearInferrer}. */
+export type Timeline<T> = YearInferrer<T>
+
 /** Default `maxHold`. */
 export const DEFAULT_MAX_HOLD = 100_000
 
@@ -50,7 +53,7 @@ export const DEFAULT_MAX_HOLD = 100_000
 export function createTimeline<T>(
   options: TimelineOptions,
   emit: (time: ResolvedTime | undefined, payload: T) => void,
-): YearInferrer<T> {
+): Timeline<T> {
   const { zone, zoneSource } = checkZone(options.zone)
   return createYearInferrer<T>(
     {

@@ -129,6 +129,20 @@ describe('createTimeline', () => {
     expect(times.map((t) => t.yearSource)).toEqual(['now', 'now', 'explicit', 'now'])
     expect(times[2]!.flags).toEqual(['outOfOrder'])
   })
+  it('should not let a year-bearing line from a reset clock move the stream', () => {
+    const { times } = run(
+      [
+        '2024-12-31T10:00:00Z',
+        'Dec 31 11:00:00',
+        '2036-02-07T06:28:16Z',
+        'Dec 31 12:00:00',
+        '2025-01-01T00:10:00Z',
+        'Jan  1 00:20:00',
+      ],
+      { zone: 'UTC', now: LATER },
+    )
+    expect(times.map((t) => t.year)).toEqual([2024, 2024, 2036, 2024, 2025, 2025])
+  })
   it('should flag an explicit year that disagrees with the year option', () => {
     const { times } = run(['Mar  1 10:00:00', '2023-03-01T10:00:01Z'], {
       zone: 'UTC',
