@@ -1,8 +1,9 @@
 /**
  * Golden-corpus cases: a `.log` text whose leading `#` lines hold the intent, the source
- * reference and options (`# year: 2025`, `# zone: Europe/Berlin`, `# reference-date: …`),
- * rendered to the expected NDJSON — one event per non-comment line, numbered by its line in
- * the `.log` file so a diff points at the input.
+ * reference and options (`# year: 2025`, `# zone: Europe/Berlin`, `# reference-date: …`,
+ * `# file-name: maillog-20250103.gz`, `# mtime: 2025-01-02T09:00:00Z`, `# gap: reject`,
+ * `# overlap: later`), rendered to the expected NDJSON — one event per non-comment line,
+ * numbered by its line in the `.log` file so a diff points at the input.
  *
  * @module
  */
@@ -10,6 +11,10 @@
 import type { MailEvent } from './events/index.js'
 import { createEventStream, type ParseOptions } from './parse.js'
 import { createState, flush, reduce } from './reduce/index.js'
+import { type Anchor, mtimeAnchor } from './time/anchors.js'
+import { checkInstant } from './time/options.js'
+import { anchorsFromFileName } from './time/rotated-name.js'
+import type { GapPolicy, OverlapPolicy } from './time/wall-time.js'
 import type { Transaction } from './transaction.js'
 
 /** Options a corpus case runs with when its header does not say otherwise. */
@@ -19,17 +24,39 @@ export const CORPUS_DEFAULTS: ParseOptions = {
   referenceDate: '2026-01-01T00:00:00Z',
 }
 
-/** Reads `# key: value` options from the comment lines of a case. */
+/**
+ * Reads `# key: value` options from the comment lines of a case. `year` and `reference-date`
+ * take `none` to drop the default; `file-name` and `mtime` add year anchors (a rotated name
+ * date, a file modification time read in the case's zone when it has no offset).
+ */
 export function caseOptions(text: string): ParseOptions {
-  const opts: { year?: number; zone?: string; referenceDate?: string } = { ...CORPUS_DEFAULTS } as never
+  const opts: {
+    year?: number
+    zone?: string
+    referenceDate?: string
+    gap?: GapPolicy
+    overlap?: OverlapPolicy
+    anchors?: Anchor[]
+  } = { ...CORPUS_DEFAULTS } as never
+  let fileName: string | undefined
+  let mtime: string | undefined
   for (const line of text.split('\n')) {
     if (!line.startsWith('#')) continue
-    const m = /^#\s*(year|zone|reference-date):\s*(\S+)/.exec(line)
+    const m = /^#\s*(year|zone|reference-date|file-name|mtime|gap|overlap):\s*(\S+)/.exec(line)
     if (!m) continue
-    if (m[1] === 'year') opts.year = m[2] === 'none' ? undefined : Number(m[2])
-    else if (m[1] === 'zone') opts.zone = m[2]
-    else opts.referenceDate = m[2]
+    const value = m[2]!
+    if (m[1] === 'year') opts.year = value === 'none' ? undefined : Number(value)
+    else if (m[1] === 'zone') opts.zone = value
+    else if (m[1] === 'reference-date') opts.referenceDate = value === 'none' ? undefined : value
+    else if (m[1] === 'file-name') fileName = value
+    else if (m[1] === 'mtime') mtime = value
+    else if (m[1] === 'gap') opts.gap = value as GapPolicy
+    else opts.overlap = value as OverlapPolicy
   }
+  const zone = opts.zone ?? 'UTC'
+  const anchors: Anchor[] = fileName === undefined ? [] : anchorsFromFileName(fileName, zone)
+  if (mtime !== undefined) anchors.push(mtimeAnchor(checkInstant('mtime', mtime, zone), 'mtime'))
+  if (anchors.length > 0) opts.anchors = anchors
   return opts
 }
 

@@ -1,6 +1,7 @@
 /**
- * Node.js adapters: file, gzip and stdin inputs, and the line splitter. The core (`maillog`)
- * has no Node dependency; this entry point (`maillog/node`) does.
+ * Node.js adapters: file, gzip and stdin inputs, the line splitter, rotated-set ordering and
+ * time anchors from the file system. The core (`maillog`) has no Node dependency; this entry
+ * point (`maillog/node`) does.
  *
  * @module
  */
@@ -13,8 +14,19 @@ export {
   resumePoint,
   saveCheckpoint,
 } from './checkpoint.js'
+export { type FileAnchorOptions, fileAnchors, rotatedSetAnchors } from './file-anchors.js'
+export {
+  checkGzip,
+  describeGzipError,
+  type GzipCheck,
+  GzipError,
+  type GzipHeader,
+  parseGzipHeader,
+  readGzipHeader,
+} from './gzip.js'
 export { type Input, openInput } from './input.js'
 export { type LineBatch, lineBatches, lineChunks } from './lines.js'
 export { mergeByTime } from './merge.js'
 export { type FileBatch, parseFile, type ResumePoint, readEvents } from './parse-file.js'
+export { orderRotatedSet } from './rotated-set.js'
 export { eventsOf, eventTransform, transactionsOf, transactionTransform } from './streams.js'

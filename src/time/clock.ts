@@ -1,48 +1,68 @@
 /**
- * Resolves header stamps to ISO 8601 instants with an offset.
+ * The line-at-a-time clock behind `createParser`: resolves each stamp at once, holding nothing.
  *
- * Year-less stamps get their year per host: the first line takes the caller's year, or the
- * year of the reference date (the previous year when its month lies after the reference
- * month); afterwards a month that goes back by two or more is a new year (`Dec` → `Jan`),
- * while a step back of one month is taken as out-of-order lines, not a rollover.
- * The world comes in as arguments (zone, reference date): nothing reads the clock here.
- * Zone offsets come from luxon, cached per local minute, so luxon runs a few thousand times
- * per day of log, not once per line.
+ * Year-less stamps get their year per host: the first line takes the `year` option, or the
+ * latest year that does not put it after the strongest end bound (reference date, then file
+ * anchors such as a rotated name or mtime, then now) by more than a day — a `Feb 29` or a
+ * weekday on that first line must fit too. Afterwards a step back of more than 7 days *and*
+ * more than half a year is a new year (`Dec` → `Jan`); smaller steps back are late lines, and a
+ * line from just before New Year after the new year began is jitter from the year before.
+ * A jump forward is always taken (it cannot be confirmed without holding lines).
+ * (The streaming timeline, which may hold lines, confirms rollovers and weighs a whole
+ * stream's evidence; this clock cannot, and is kept for synchronous callers.)
+ * Zone offsets come from the per-minute cache of `zone.ts`; DST gaps and overlaps follow the
+ * `gap`/`overlap` options (default `forward`/`monotonic`), never luxon's default choice.
+ * Reads the clock only when neither `year` nor `referenceDate` is given, once, at creation.
  *
  * @module
  */
 
-import { DateTime, IANAZone } from 'luxon'
-import { isLeapYear, type StampParts } from '../envelope/stamp.js'
+import type { StampParts } from '../envelope/stamp.js'
+import { type Anchor, strongestEndBound } from './anchors.js'
+import { DAY_SEC, isLeapYear, position, weekdayOf, YEAR_SEC } from './calendar.js'
+import { checkInstant, checkPolicy, checkYear, checkZone, type TimeOptions } from './options.js'
+import {
+  buildResolved,
+  type Confidence,
+  FLAG,
+  invalidTime,
+  type ResolvedTime,
+  type YearSource,
+} from './resolved.js'
+import { resolveWall, resolveWithOffset, subMsNanos, wallResult } from './wall-time.js'
+import { createZoneResolver, sharedZoneResolver } from './zone.js'
+
+export { systemZone } from './zone.js'
 
 /** How to resolve stamps that carry no year or no offset. */
-export interface ClockOptions {
-  /** Year of the first year-less line of each host. */
-  readonly year?: number
-  /** IANA zone of year-less and offset-less stamps; default: the system zone. */
-  readonly zone?: string
-  /** Date the log is read relative to (default: now); the first line is not after it. */
-  readonly referenceDate?: Date | string
-}
+export interface ClockOptions extends TimeOptions {}
 
 /** Turns stamp parts into ISO 8601 text; keeps per-host year state. */
 export interface Clock {
-  /** The IANA zone in use. */
+  /** The zone in use (IANA name, `UTC` or `UTC±h`). */
   readonly zone: string
-  /** ISO 8601 with offset, or `undefined` when the stamp is invalid. */
+  /** ISO 8601 with offset, or `undefined` when the stamp cannot be resolved. */
   resolve(host: string, parts: StampParts): string | undefined
+  /** The same, with provenance (year source, confidence, flags). */
+  resolveTime(host: string, parts: StampParts): ResolvedTime
 }
 
 interface HostYear {
   year: number
-  month: number
+  high: number
+  maxEpoch: number
+  source: YearSource
 }
 
-const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n))
+const BACK_STEP_SEC = 7 * DAY_SEC
 
-/** The system's IANA zone, as the runtime reports it. */
-export function systemZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+const SOURCE_OF: Readonly<Record<string, YearSource>> = {
+  referenceDate: 'referenceDate',
+  rotatedName: 'rotatedName',
+  gzipMtime: 'gzipMtime',
+  mtime: 'mtime',
+  bundle: 'bundle',
+  now: 'now',
 }
 
 /**
@@ -55,118 +75,163 @@ export function systemZone(): string {
  * clock.resolve('mx1', scanBsdStamp('Jan  1 00:00:01', 0)!.parts) //=> '2025-01-01T00:00:01+01:00'
  */
 export function createClock(options: ClockOptions = {}): Clock {
-  const zone = options.zone ?? systemZone()
-  if (zone !== 'UTC' && !IANAZone.isValidZone(zone)) throw new Error(`zone: unknown time zone "${zone}"`)
-  if (
-    options.year !== undefined &&
-    !(Number.isInteger(options.year) && options.year > 0 && options.year < 10000)
-  ) {
-    throw new Error(`year: expected a four-digit year, got ${options.year}`)
+  const { zone, zoneSource } = checkZone(options.zone)
+  const zr = createZoneResolver(zone)
+  const fixedYear = checkYear(options.year)
+  const policy = checkPolicy(options, 'monotonic')
+  const anchors: Anchor[] = [...(options.anchors ?? [])]
+  if (options.referenceDate !== undefined) {
+    const epochMs = checkInstant('referenceDate', options.referenceDate, zr.name)
+    anchors.push({ kind: 'referenceDate', bound: 'notAfter', epochMs })
   }
-  const ref =
-    options.referenceDate === undefined
-      ? DateTime.now().setZone(zone)
-      : typeof options.referenceDate === 'string'
-        ? DateTime.fromISO(options.referenceDate, { zone })
-        : DateTime.fromJSDate(options.referenceDate, { zone })
-  if (!ref.isValid) throw new Error(`referenceDate: cannot read "${String(options.referenceDate)}"`)
+  if (fixedYear === undefined && strongestEndBound(anchors) === undefined) {
+    anchors.push({ kind: 'now', bound: 'notAfter', epochMs: Date.now() })
+  }
+  const end = strongestEndBound(anchors)
+  const endWall = end === undefined ? undefined : zr.wallClock(end.epochMs!)
+  const endSource: YearSource = end === undefined ? 'year' : SOURCE_OF[end.kind]!
   const hosts = new Map<string, HostYear>()
-  const offsets = new Map<number, string>()
+  const out = wallResult()
+  const stamped = wallResult()
+  let bits = 0
+  // `out` still holds the result for this stamp text and year (a plain minute: no DST, no leap second).
+  let lastText = ''
+  let lastYear = 0
 
-  function offsetAt(y: number, mo: number, d: number, h: number, mi: number): string {
-    const key = (((y * 13 + mo) * 32 + d) * 24 + h) * 60 + mi
-    let off = offsets.get(key)
-    if (off === undefined) {
-      off = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi }, { zone }).toFormat('ZZ')
-      offsets.set(key, off)
+  /** The latest year putting the first line of a host before the end bound (plus a day). */
+  function firstYear(parts: StampParts, pos: number): number {
+    const limit = endWall!.year * YEAR_SEC + endWall!.position + DAY_SEC
+    let y = Math.floor((limit - pos) / YEAR_SEC)
+    for (let k = 0; k < 40; k++, y--) {
+      if (parts.month === 2 && parts.day === 29 && !isLeapYear(y)) continue
+      if (parts.weekday !== undefined && weekdayOf(y, parts.month, parts.day) !== parts.weekday) continue
+      return y
     }
-    return off
+    return Math.floor((limit - pos) / YEAR_SEC)
   }
 
-  function yearFor(host: string, parts: StampParts): number {
+  function hostYear(host: string, parts: StampParts): HostYear {
+    const pos = position(parts.month, parts.day, parts.hour, parts.minute, parts.second)
     let st = hosts.get(host)
     if (parts.year !== undefined) {
       if (st) {
         st.year = parts.year
-        st.month = parts.month
-      } else hosts.set(host, { year: parts.year, month: parts.month })
-      return parts.year
+        st.high = pos
+      } else {
+        st = { year: parts.year, high: pos, maxEpoch: Number.NEGATIVE_INFINITY, source: 'stream' }
+        hosts.set(host, st)
+      }
+      return st
     }
     if (!st) {
-      const year = options.year ?? (parts.month > ref.month ? ref.year - 1 : ref.year)
-      st = { year, month: parts.month }
+      const year = fixedYear ?? firstYear(parts, pos)
+      st = {
+        year,
+        high: pos,
+        maxEpoch: Number.NEGATIVE_INFINITY,
+        source: fixedYear === undefined ? endSource : 'year',
+      }
       hosts.set(host, st)
-    } else if (st.month - parts.month >= 2) {
-      st.year++
-      st.month = parts.month
-    } else if (parts.month > st.month) {
-      st.month = parts.month
+    } else if (pos < st.high - BACK_STEP_SEC) {
+      if (st.high - pos > YEAR_SEC / 2) {
+        st.year++
+        st.high = pos
+        bits |= FLAG.rollover
+      } else bits |= FLAG.outOfOrder
+    } else if (pos > st.high) {
+      // Just before New Year once the new year began (jitter): the year before, for this line only.
+      if (YEAR_SEC - (pos - st.high) <= BACK_STEP_SEC) return { ...st, year: st.year - 1 }
+      st.high = pos
     }
-    return st.year
+    return st
   }
 
-  let lastText = ''
-  let lastYear = 0
-  let lastIso = ''
-
-  return {
-    zone,
-    resolve(host, parts) {
-      if (!parts.valid) return undefined
-      if (parts.offset !== undefined) return parts.text
-      const y = yearFor(host, parts)
-      if (parts.text === lastText && y === lastYear) return lastIso
-      if (parts.month === 2 && parts.day === 29 && !isLeapYear(y)) {
-        return undefined
-      }
-      const iso =
-        String(y).padStart(4, '0') +
-        '-' +
-        pad2(parts.month) +
-        '-' +
-        pad2(parts.day) +
-        'T' +
-        pad2(parts.hour) +
-        ':' +
-        pad2(parts.minute) +
-        ':' +
-        pad2(parts.second) +
-        parts.fraction +
-        offsetAt(y, parts.month, parts.day, parts.hour, parts.minute)
+  /** Resolves into `out` (or `stamped` for stamps with an offset); returns the year used. */
+  function run(host: string, parts: StampParts): number {
+    bits = 0
+    const st = hostYear(host, parts)
+    const y = parts.year ?? st.year
+    if (parts.offsetMinutes !== undefined) {
+      resolveWithOffset(parts, stamped)
+      return y
+    }
+    if (parts.text === lastText && y === lastYear) {
+      if (out.epochMs > st.maxEpoch) st.maxEpoch = out.epochMs
+      return y
+    }
+    lastText = ''
+    if (parts.month === 2 && parts.day === 29 && !isLeapYear(y)) {
+      out.iso = undefined
+      out.epochMs = Number.NaN
+      out.reason = 'conflict'
+      bits |= FLAG.conflict
+      return y
+    }
+    resolveWall(zr, parts, y, policy, st.maxEpoch, out)
+    if (out.iso !== undefined && out.epochMs > st.maxEpoch) st.maxEpoch = out.epochMs
+    if (out.bits === 0) {
       lastText = parts.text
       lastYear = y
-      lastIso = iso
-      return iso
+    }
+    return y
+  }
+
+  return {
+    zone: zr.name,
+    resolve(host, parts) {
+      if (!parts.valid) return undefined
+      run(host, parts)
+      return parts.offsetMinutes === undefined ? out.iso : stamped.iso
+    },
+    resolveTime(host, parts) {
+      if (!parts.valid) return invalidTime(parts.text, zr.name, zoneSource)
+      const y = run(host, parts)
+      const st = hosts.get(host)!
+      const r = parts.offsetMinutes === undefined ? out : stamped
+      let b = bits | r.bits
+      if (parts.weekday !== undefined && weekdayOf(y, parts.month, parts.day) !== parts.weekday)
+        b |= FLAG.conflict
+      if (end !== undefined && r.iso !== undefined && r.epochMs > end.epochMs!) b |= FLAG.future
+      const explicit = parts.year !== undefined
+      const hasOffset = parts.offsetMinutes !== undefined
+      const base: Confidence = explicit ? 'certain' : st.source === 'now' ? 'low' : 'high'
+      const confidence: Confidence =
+        (b & FLAG.conflict) !== 0 || (!explicit && (b & (FLAG.outOfOrder | FLAG.future)) !== 0) ? 'low' : base
+      return buildResolved(
+        parts.text,
+        r,
+        subMsNanos(parts.fraction),
+        y,
+        hasOffset ? '' : zr.name,
+        hasOffset ? 'stamp' : zoneSource,
+        explicit ? 'explicit' : st.source,
+        confidence,
+        b,
+        undefined,
+      )
     },
   }
 }
 
+const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n))
+
 /**
  * Resolves stamps that carry their year but no offset (log4j: `2024-03-04 10:15:02,481`) in
- * `zone`. Unlike {@link Clock.resolve} it keeps no per-host year state: the year is written. Local
- * times that a DST change skips or repeats get the offset luxon chooses. Offsets are cached per
- * local minute, like the clock's.
+ * `zone`. Unlike {@link Clock.resolve} it keeps no per-host year state: the year is written.
+ * Local times a DST change repeats take the earlier offset; times it skips, the offset before
+ * the change.
  *
  * @example
  * const resolve = createYearResolver('Europe/Paris')
  * resolve(scanIsoStamp('2024-03-04 10:15:02,481', 0, 32)!.parts) //=> '2024-03-04T10:15:02.481+01:00'
  */
 export function createYearResolver(zone: string): (parts: StampParts) => string | undefined {
-  const offsets = new Map<number, string>()
+  const zr = sharedZoneResolver(zone)
   return (parts) => {
     const y = parts.year
     if (!parts.valid || y === undefined) return undefined
     if (parts.offset !== undefined) return parts.text
-    const key = (((y * 13 + parts.month) * 32 + parts.day) * 24 + parts.hour) * 60 + parts.minute
-    let off = offsets.get(key)
-    if (off === undefined) {
-      off = DateTime.fromObject(
-        { year: y, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute },
-        { zone },
-      ).toFormat('ZZ')
-      if (offsets.size > 100_000) offsets.clear()
-      offsets.set(key, off)
-    }
+    const off = zr.minute(y, parts.month, parts.day, parts.hour, parts.minute).offsetText
     return (
       String(y).padStart(4, '0') +
       '-' +
