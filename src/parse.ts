@@ -16,6 +16,7 @@ import {
   readLog4jHeader,
   readLog4jLead,
 } from './envelope/log4j.js'
+import { parseSyslogStamp, type StampParts } from './envelope/stamp.js'
 import { readSyslogHeader, type SyslogHeader } from './envelope/syslog.js'
 import type { EventBase, MailEvent, UnknownEvent, UnknownReason } from './events/index.js'
 import type { Family } from './family.js'
@@ -23,6 +24,7 @@ import { build } from './grammar/build.js'
 import { postfixFamily } from './postfix/index.js'
 import { sendmailFamily } from './sendmail/index.js'
 import { type ClockOptions, createClock, createYearResolver } from './time/clock.js'
+import { createTimeline } from './time/timeline.js'
 import { parseZimbraRecord, zimbraFamily } from './zimbra/index.js'
 
 /** Families in the order they are asked to claim a program name. */
@@ -91,6 +93,8 @@ interface RecordReader {
 }
 
 const readers = new WeakMap<LineParser, RecordReader>()
+/** The options a parser was made with, for the streams built on it. */
+const optionsOf = new WeakMap<LineParser, ParseOptions>()
 
 const stripCr = (s: string): string => (s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s)
 
@@ -200,6 +204,7 @@ export function createParser(options: ParseOptions = {}): LineParser {
     })
   }
   readers.set(parser, records)
+  optionsOf.set(parser, options)
   return parser
 }
 
@@ -258,10 +263,23 @@ function isContinuation(raw: string): boolean {
  */
 export function createEventStream(
   options: ParseOptions | LineParser,
-  emit: (event: MailEvent) => void,
+  emitResolved: (event: MailEvent) => void,
 ): EventStream {
   const parser = 'parse' in options ? options : createParser(options)
   const records = readers.get(parser)
+  // Years are settled by the timeline: it may hold a stream's events until evidence (a Feb 29,
+  // a confirmed New Year, a year-bearing line) decides, then hands them back in order.
+  const { maxLineLength, ...timeOptions } = 'parse' in options ? (optionsOf.get(options) ?? {}) : options
+  void maxLineLength
+  const timeline = createTimeline<MailEvent>(timeOptions, (t, e) => {
+    if (t !== undefined && e.time !== undefined) {
+      const w = e as { time: string; timeUnresolved?: true }
+      w.time = t.iso ?? t.stamp
+      w.timeUnresolved = t.iso === undefined ? true : undefined
+    }
+    emitResolved(e)
+  })
+  const emit = (e: MailEvent): void => timeline.push({ host: e.host ?? '', source: e.source }, stampOf(e), e)
   let held: Log4jHeader | Log4jLead | undefined
   let heldRaw = ''
   let continuation: string[] = []
@@ -306,6 +324,21 @@ export function createEventStream(
     },
     end() {
       if (held) flush()
+      timeline.end()
     },
   }
+}
+
+let lastStamp = ''
+let lastParts: StampParts | undefined
+
+/** The parts of an event's stamp, re-read from its text (cached: consecutive lines share it). */
+function stampOf(e: MailEvent): StampParts | undefined {
+  const text = e.stamp
+  if (text === undefined) return undefined
+  if (text !== lastStamp) {
+    lastStamp = text
+    lastParts = parseSyslogStamp(text)?.parts
+  }
+  return lastParts
 }

@@ -5,8 +5,8 @@
  */
 
 import { type AuthTally, addAuthEvent, createAuthReport, topFailures } from '../auth/report.js'
-import { readEvents } from '../node/parse-file.js'
-import { createParser, type LineParser } from '../parse.js'
+import { createParser } from '../parse.js'
+import { planInputs, type ReadStatus, readAll } from './inputs.js'
 import { createSink } from './output.js'
 import { parseCommandArgs, TIME_OPTIONS, timeOptions, UsageError } from './usage.js'
 
@@ -49,24 +49,17 @@ export async function runAuth(args: readonly string[]): Promise<number> {
   const top = values.top === undefined ? 20 : Number(values.top)
   if (!(Number.isInteger(top) && top > 0))
     throw new UsageError(`--top: expected a positive integer, got "${values.top}"`)
-  let parser: LineParser
+  const parserOptions = timeOptions(values)
   try {
-    parser = createParser(timeOptions(values))
+    createParser(parserOptions)
   } catch (err) {
     throw err instanceof UsageError ? err : new UsageError(`--${(err as Error).message}`)
   }
   const report = createAuthReport()
-  let failed = false
-  for (const file of positionals.length === 0 ? ['-'] : positionals) {
-    try {
-      for await (const batch of readEvents(file, parser))
-        for (const e of batch.events) addAuthEvent(report, e)
-    } catch (err) {
-      failed = true
-      const e = err as NodeJS.ErrnoException
-      process.stderr.write(`maillog: ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}\n`)
-    }
-  }
+  const status: ReadStatus = { failed: false }
+  const plan = await planInputs(positionals.length === 0 ? ['-'] : positionals, parserOptions)
+  for await (const events of readAll(plan, status, true)) for (const e of events) addAuthEvent(report, e)
+  const failed = status.failed
   const sink = createSink(process.stdout)
   const accounts = topFailures(report.byAccount, top)
   const ips = topFailures(report.byIp, top)

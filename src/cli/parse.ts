@@ -4,9 +4,9 @@
  * @module
  */
 
-import { parseFile } from '../node/parse-file.js'
 import { eventToEcs } from '../output/ecs.js'
 import { createParser, type LineParser } from '../parse.js'
+import { planInputs, type ReadStatus, readAll } from './inputs.js'
 import { createSink } from './output.js'
 import { countParseEvent, createParseStats, formatParseStats } from './parse-stats.js'
 import { parseCommandArgs, TIME_OPTIONS, timeOptions, UsageError } from './usage.js'
@@ -53,32 +53,24 @@ export async function runParse(args: readonly string[]): Promise<number> {
     throw new UsageError(`--format: expected ndjson or ecs, got "${format}"`)
   const ecs = format === 'ecs'
   let parser: LineParser
+  const parserOptions = timeOptions(values)
   try {
-    parser = createParser(timeOptions(values))
+    parser = createParser(parserOptions)
   } catch (err) {
     throw err instanceof UsageError ? err : new UsageError(`--${(err as Error).message}`)
   }
   const files = positionals.length === 0 ? ['-'] : positionals
   const sink = createSink(process.stdout)
   const stats = createParseStats()
-  let failed = false
-  for (const file of files) {
-    try {
-      for await (const events of parseFile(file, parser)) {
-        for (const e of events) {
-          if (values.stats) countParseEvent(stats, e)
-          if (!values.quiet) await sink.write(JSON.stringify(ecs ? eventToEcs(e) : e) + '\n')
-        }
-      }
-    } catch (err) {
-      failed = true
-      const e = err as NodeJS.ErrnoException
-      const what =
-        e.code === 'ENOENT' ? 'no such file' : e.code === 'Z_BUF_ERROR' ? 'truncated gzip data' : e.message
-      process.stderr.write(`maillog: ${file}: ${what}\n`)
+  const status: ReadStatus = { failed: false }
+  // Events in input order: logs one after another, rotated sets oldest first.
+  for await (const events of readAll(await planInputs(files, parserOptions), status, false)) {
+    for (const e of events) {
+      if (values.stats) countParseEvent(stats, e)
+      if (!values.quiet) await sink.write(JSON.stringify(ecs ? eventToEcs(e) : e) + '\n')
     }
   }
   await sink.flush()
   if (values.stats) process.stderr.write(formatParseStats(stats, parser.zone))
-  return failed ? 2 : 0
+  return status.failed ? 2 : 0
 }

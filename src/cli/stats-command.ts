@@ -7,10 +7,10 @@
  * @module
  */
 
-import { readEvents } from '../node/parse-file.js'
 import { createParser, type LineParser } from '../parse.js'
 import { createState, flush, reduce } from '../reduce/index.js'
 import { countEvent, countTransaction, createStats, formatStatsReport, statsReport } from '../stats/index.js'
+import { planInputs, type ReadStatus, readAll } from './inputs.js'
 import { createSink } from './output.js'
 import { countOption, parseCommandArgs, TIME_OPTIONS, timeOption, timeOptions, UsageError } from './usage.js'
 
@@ -62,8 +62,9 @@ export async function runStats(args: readonly string[]): Promise<number> {
     return 0
   }
   let parser: LineParser
+  const parserOptions = timeOptions(values)
   try {
-    parser = createParser(timeOptions(values))
+    parser = createParser(parserOptions)
   } catch (err) {
     throw err instanceof UsageError ? err : new UsageError(`--${(err as Error).message}`)
   }
@@ -76,24 +77,15 @@ export async function runStats(args: readonly string[]): Promise<number> {
   })
   const state = createState()
   const files = positionals.length === 0 ? ['-'] : positionals
-  let failed = false
-  for (const file of files) {
-    try {
-      for await (const batch of readEvents(file, parser)) {
-        for (const e of batch.events) {
-          countEvent(stats, e)
-          const ts = reduce(state, e)
-          for (let i = 0; i < ts.length; i++) countTransaction(stats, ts[i]!)
-        }
-      }
-    } catch (err) {
-      failed = true
-      const e = err as NodeJS.ErrnoException
-      const what =
-        e.code === 'ENOENT' ? 'no such file' : e.code === 'Z_BUF_ERROR' ? 'truncated gzip data' : e.message
-      process.stderr.write(`maillog: ${file}: ${what}\n`)
+  const status: ReadStatus = { failed: false }
+  for await (const events of readAll(await planInputs(files, parserOptions), status, true)) {
+    for (const e of events) {
+      countEvent(stats, e)
+      const ts = reduce(state, e)
+      for (let i = 0; i < ts.length; i++) countTransaction(stats, ts[i]!)
     }
   }
+  const failed = status.failed
   for (const t of flush(state)) countTransaction(stats, t)
   const report = statsReport(stats)
   const sink = createSink(process.stdout)

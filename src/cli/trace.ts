@@ -15,7 +15,6 @@ import {
   resumePoint,
   saveCheckpoint,
 } from '../node/checkpoint.js'
-import { readEvents } from '../node/parse-file.js'
 import { eventToEcs, transactionToEcs } from '../output/ecs.js'
 import {
   createEventIds,
@@ -37,6 +36,7 @@ import {
   type TraceFilter,
 } from '../trace/filter.js'
 import type { Transaction } from '../transaction.js'
+import { fileBatches, planInputs, type ReadStatus, readAll } from './inputs.js'
 import { createSink, type Sink } from './output.js'
 import { parseCommandArgs, TIME_OPTIONS, timeOptions, UsageError } from './usage.js'
 
@@ -189,8 +189,9 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   }
   const format = outputFormat(values)
   let parser: LineParser
+  const parserOptions = timeOptions(values)
   try {
-    parser = createParser(timeOptions(values))
+    parser = createParser(parserOptions)
   } catch (err) {
     throw err instanceof UsageError ? err : new UsageError(`--${(err as Error).message}`)
   }
@@ -245,33 +246,39 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   }
 
   const positions: InputPosition[] = []
-  let failed = false
+  const status: ReadStatus = { failed: false }
+  const plan = await planInputs(files, parserOptions)
   // log.file.path of ECS documents: the file being read when a transaction was emitted.
   let lastFile: string | undefined
-  for (const file of files) {
-    lastFile = file === '-' ? undefined : file
-    try {
-      const id = file === '-' ? undefined : await fileIdentity(file)
-      const from = id && checkpoint ? resumePoint(checkpoint.inputs, id) : undefined
-      let position = from ?? { offset: 0, line: 0 }
-      for await (const batch of readEvents(file, parser, from)) {
-        for (const e of batch.events) {
-          await takeReject(e)
-          const ts = reduce(state, e)
-          if (ts.length > 0) await take(ts, lastFile)
-        }
-        position = { offset: batch.end, line: batch.line }
-        if (!all && out.matched >= out.limit && values.state === undefined) break
-      }
-      if (id) positions.push({ path: file, dev: id.dev, ino: id.ino, ...position })
-    } catch (err) {
-      failed = true
-      const e = err as NodeJS.ErrnoException
-      const what =
-        e.code === 'ENOENT' ? 'no such file' : e.code === 'Z_BUF_ERROR' ? 'truncated gzip data' : e.message
-      process.stderr.write(`maillog: ${file}: ${what}\n`)
+  const consume = async (events: readonly MailEvent[]): Promise<void> => {
+    for (const e of events) {
+      if (e.source !== undefined) lastFile = e.source
+      await takeReject(e)
+      const ts = reduce(state, e)
+      if (ts.length > 0) await take(ts, lastFile)
     }
   }
+  const done = () => !all && out.matched >= out.limit && values.state === undefined
+  if (values.state !== undefined) {
+    // Resumable runs read file by file to know each file's byte offset.
+    for (const input of plan.flat()) {
+      const id = await fileIdentity(input.file).catch(() => undefined)
+      const from = id && checkpoint ? resumePoint(checkpoint.inputs, id) : undefined
+      let position = from ?? { offset: 0, line: 0 }
+      for await (const batch of fileBatches(input, status, from)) {
+        await consume(batch.events)
+        position = { offset: batch.end, line: batch.line }
+      }
+      if (id) positions.push({ path: input.file, dev: id.dev, ino: id.ino, ...position })
+    }
+  } else {
+    // Several logs (hosts, zimbra.log and mailbox.log) are read side by side in time order.
+    for await (const events of readAll(plan, status, true)) {
+      await consume(events)
+      if (done()) break
+    }
+  }
+  const failed = status.failed
   if (values.state !== undefined) {
     // Open and held transactions stay in the state: the next run emits them exactly as one long run would.
     await saveCheckpoint(values.state, { version: 1, reducer: state, inputs: positions })

@@ -1,0 +1,103 @@
+/**
+ * Reading the files a command was given: rotated sets ordered oldest first, one parser per
+ * set with the year hints of its files (name dates, gzip and file mtimes) unless `--year`
+ * fixed the year, several sets read side by side in time order when asked, and read errors
+ * reported per file without stopping the others.
+ *
+ * @module
+ */
+
+import { dirname } from 'node:path'
+import type { MailEvent } from '../events/index.js'
+import { rotatedSetAnchors } from '../node/file-anchors.js'
+import { describeGzipError } from '../node/gzip.js'
+import { mergeByTime } from '../node/merge.js'
+import { type FileBatch, type ResumePoint, readEvents } from '../node/parse-file.js'
+import { orderRotatedSet } from '../node/rotated-set.js'
+import { createParser, type LineParser, type ParseOptions } from '../parse.js'
+import { parseRotatedName } from '../time/rotated-name.js'
+
+/** One input file in reading order, with the parser that reads it. */
+export interface PlannedInput {
+  readonly file: string
+  readonly parser: LineParser
+}
+
+/** Files grouped into logs: a rotated set (same directory and base name) is one log. */
+export async function planInputs(files: readonly string[], options: ParseOptions): Promise<PlannedInput[][]> {
+  const groups = new Map<string, string[]>()
+  for (const file of files) {
+    const key = file === '-' ? '-' : `${dirname(file)}/${parseRotatedName(file).base}`
+    const list = groups.get(key)
+    if (list) list.push(file)
+    else groups.set(key, [file])
+  }
+  const zone = createParser(options).zone
+  const out: PlannedInput[][] = []
+  for (const group of groups.values()) {
+    const ordered = await orderRotatedSet(group)
+    let anchors = new Map<string, readonly import('../time/anchors.js').Anchor[]>()
+    if (options.year === undefined) {
+      try {
+        anchors = await rotatedSetAnchors(
+          ordered.filter((f) => f !== '-'),
+          { zone },
+        )
+      } catch {
+        // A file that cannot be read is reported when it is opened.
+      }
+    }
+    // One parser per log: its year state runs through the set, its anchors bound the year.
+    const all = ordered.flatMap((f) => anchors.get(f) ?? [])
+    const parser = createParser(all.length > 0 ? { ...options, anchors: all } : options)
+    out.push(ordered.map((file) => ({ file, parser })))
+  }
+  return out
+}
+
+/** The message for a file that could not be read. */
+export function readError(file: string, err: unknown): string {
+  const gz = describeGzipError(err, file)
+  if (gz) return gz.message
+  const e = err as NodeJS.ErrnoException
+  if (e.code === 'ENOENT') return `${file}: no such file`
+  if (e.code === 'EISDIR') return `${file}: is a directory`
+  if (e.code === 'EACCES') return `${file}: permission denied`
+  return `${file}: ${e.message}`
+}
+
+/** Reading state shared with the command: whether some file failed. */
+export interface ReadStatus {
+  failed: boolean
+}
+
+/** The batches of one file; a read error is reported on stderr and ends this file only. */
+export async function* fileBatches(
+  input: PlannedInput,
+  status: ReadStatus,
+  from?: ResumePoint,
+): AsyncGenerator<FileBatch> {
+  try {
+    yield* readEvents(input.file, input.parser, from)
+  } catch (err) {
+    status.failed = true
+    process.stderr.write(`maillog: ${readError(input.file, err)}\n`)
+  }
+}
+
+async function* events(inputs: readonly PlannedInput[], status: ReadStatus): AsyncGenerator<MailEvent[]> {
+  for (const input of inputs) for await (const b of fileBatches(input, status)) yield b.events
+}
+
+/**
+ * Every event of the planned inputs: logs one after another, or with `merge` side by side in
+ * time order (several hosts' logs, or zimbra.log with mailbox.log).
+ */
+export function readAll(
+  plan: readonly PlannedInput[][],
+  status: ReadStatus,
+  merge: boolean,
+): AsyncIterable<MailEvent[]> {
+  if (merge && plan.length > 1) return mergeByTime(plan.map((log) => events(log, status)))
+  return events(plan.flat(), status)
+}

@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/maillog.js', ...args], { maxBuffer: 1 << 26 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
+    })
+  })
+}
+
+const tmp = await mkdtemp(join(tmpdir(), 'maillog-time-'))
+const lines = (s: string) =>
+  s
+    .trimEnd()
+    .split('\n')
+    .filter((l) => l !== '')
+const ids = (s: string) => lines(s).map((l) => JSON.parse(l) as { id: string; start: string; end: string })
+
+describe('years, zones and several files', () => {
+  it('should give the right year on both sides of New Year (trace --reference-date)', async () => {
+    const log = join(tmp, 'newyear.log')
+    await writeFile(
+      log,
+      [
+        'Dec 31 23:59:58 mx1 postfix/pickup[1]: 1A2B3C4D5E: uid=0 from=<root>',
+        'Dec 31 23:59:59 mx1 postfix/qmgr[2]: 1A2B3C4D5E: from=<root@mx1>, size=300, nrcpt=1 (queue active)',
+        'Jan  1 00:00:01 mx1 postfix/local[3]: 1A2B3C4D5E: to=<a@mx1>, relay=local, delay=3, delays=0/0/0/3, dsn=2.0.0, status=sent (delivered to mailbox)',
+        'Jan  1 00:00:01 mx1 postfix/qmgr[2]: 1A2B3C4D5E: removed',
+        'Jan  1 00:00:02 mx1 postfix/pickup[1]: 2B3C4D5E6F: uid=0 from=<root>',
+        'Jan  1 00:00:02 mx1 postfix/qmgr[2]: 2B3C4D5E6F: removed',
+      ].join('\n') + '\n',
+    )
+    const r = await run(['trace', '--json', '--zone', 'UTC', '--reference-date', '2026-03-01', log])
+    expect(ids(r.stdout).map((t) => [t.start, t.end])).toEqual([
+      ['2025-12-31T23:59:58+00:00', '2026-01-01T00:00:01+00:00'],
+      ['2026-01-01T00:00:02+00:00', '2026-01-01T00:00:02+00:00'],
+    ])
+  })
+
+  it('should put a log with Feb 29 in a leap year', async () => {
+    const log = join(tmp, 'leap.log')
+    await writeFile(
+      log,
+      [
+        'Feb 28 23:59:00 mx1 postfix/pickup[1]: 3C4D5E6F70: uid=0 from=<root>',
+        'Feb 29 12:00:00 mx1 postfix/qmgr[2]: 3C4D5E6F70: removed',
+        'Mar  1 00:00:00 mx1 postfix/pickup[1]: 4D5E6F7081: uid=0 from=<root>',
+      ].join('\n') + '\n',
+    )
+    const r = await run(['trace', '--json', '--zone', 'UTC', '--reference-date', '2026-03-01', log])
+    expect(ids(r.stdout).map((t) => t.start)).toEqual([
+      '2024-02-28T23:59:00+00:00',
+      '2024-03-01T00:00:00+00:00',
+    ])
+  })
+
+  it('should read per-host files side by side so their hops link', async () => {
+    const all = lines(await readFile('corpus/trace/multi-host.log', 'utf8')).filter((l) => !l.startsWith('#'))
+    const files: string[] = []
+    for (const host of ['store1', 'relay1', 'mx1']) {
+      const f = join(tmp, `${host}.log`)
+      await writeFile(f, all.filter((l) => l.split(' ').includes(host)).join('\n') + '\n')
+      files.push(f)
+    }
+    const r = await run(['trace', '--chain', '--year', '2025', '--zone', 'UTC', ...files])
+    expect(r.stdout.split('\n')[0]).toBe(
+      'chain mx1/postfix/4E5F607182 → relay1/postfix-in/4QzXk12mNbz9Tv → store1/postfix/5F60718293',
+    )
+  })
+
+  it('should report failed logins per account and address (maillog auth)', async () => {
+    const r = await run([
+      'auth',
+      '--json',
+      '--year',
+      '2025',
+      '--zone',
+      'UTC',
+      'corpus/postfix/smtpd-warnings.log',
+    ])
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(report.failures).toBe(2)
+    expect(report.addresses[0]).toMatchObject({ key: '203.0.113.20', failures: 2 })
+    expect(report.accounts[0]).toMatchObject({ key: 'admin@example.org', failures: 1 })
+  })
+})
