@@ -199,6 +199,14 @@ function table(head, rows, right) {
 
 // ── machine and inputs ───────────────────────────────────────────────────────────────────────
 
+/** @returns {string} the 1, 5 and 15 minute load averages */
+function loadAverage() {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
+}
+
 function machineFacts() {
   const cpus = os.cpus()
   const perl = spawnSync('perl', ['-e', 'print $^V'], { encoding: 'utf8' }).stdout
@@ -213,10 +221,7 @@ function machineFacts() {
   return [
     `- node ${process.version} (${process.platform} ${os.release()}, ${process.arch})`,
     `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores; memory ${fmt(os.totalmem() / 2 ** 30, 1)} GiB`,
-    `- load average at start: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
+    `- load average at start: ${loadAverage()}`,
     `- perl ${perl || 'not installed'}; pflogsumm: ${pfl}; postfix-parser ${pp}`,
   ].join('\n')
 }
@@ -532,21 +537,27 @@ async function main() {
       fmt(data.lines / r.wall),
       fmt(mb / r.wall, 1),
       r.cpu === undefined ? 'n/a' : fmt(r.cpu, 2),
+      r.cpu === undefined ? 'n/a' : fmt(data.lines / r.cpu),
       r.rss === undefined ? 'n/a' : fmt(r.rss / 2 ** 20),
       r.typed === undefined ? '' : `${fmt((100 * r.typed) / data.lines, 1)} %`,
     ])
   }
   say(
-    table(['subject', 'scope', 'wall s', 'lines/s', 'MB/s', 'CPU s', 'peak RSS MiB', 'lines parsed'], rows, [
-      false,
-      false,
-      true,
-      true,
-      true,
-      true,
-      true,
-      true,
-    ]),
+    table(
+      [
+        'subject',
+        'scope',
+        'wall s',
+        'lines/s',
+        'MB/s',
+        'CPU s',
+        'lines/CPU s',
+        'peak RSS MiB',
+        'lines parsed',
+      ],
+      rows,
+      [false, false, true, true, true, true, true, true, true],
+    ),
   )
   if (notes.length > 0) say(`\n${notes.join('\n')}\n`)
   say(
@@ -569,14 +580,26 @@ async function main() {
         t,
         s.name,
         `${fmt(peer.wall / mine.wall, 2)}×`,
+        mine.cpu !== undefined && peer.cpu !== undefined ? `${fmt(peer.cpu / mine.cpu, 2)}×` : 'n/a',
         mine.rss !== undefined && peer.rss !== undefined ? `${fmt(mine.rss / peer.rss, 2)}×` : 'n/a',
       ])
     }
   }
   if (ratios.length > 0) {
     say('\n### maillog / peer\n\n')
-    say(table(['maillog', 'peer', 'throughput ratio', 'RSS ratio'], ratios, [false, false, true, true]))
-    say('\nThroughput ratio above 1: maillog is faster. RSS ratio above 1: maillog uses more memory.\n')
+    say(
+      table(['maillog', 'peer', 'wall-clock speed', 'CPU speed', 'peak RSS'], ratios, [
+        false,
+        false,
+        true,
+        true,
+        true,
+      ]),
+    )
+    say(
+      '\nSpeed ratios are peer time / maillog time (above 1: maillog is faster); peak RSS is maillog / peer ' +
+        '(above 1: maillog uses more memory).\n',
+    )
   }
 
   /** @type {{ lines: number, wall: number, rss: number | undefined }[]} */
@@ -600,6 +623,7 @@ async function main() {
     }
     say(table(['lines', 'MB', 'wall s', 'lines/s', 'peak RSS MiB'], srows, [true, true, true, true, true]))
   }
+  say(`\nLoad average at end: ${loadAverage()}\n`)
   if (values.json) {
     writeFileSync(
       values.json,
