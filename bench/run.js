@@ -50,7 +50,7 @@ const MAILLOG_TIME = ['--year', '2025', '--zone', ZONE]
  * @property {(file: string) => string[]} [argv] command line of a `cli` subject
  * @property {boolean} [stdin] the file goes to standard input instead of an argument
  * @property {string} [library] in-process runner key of a `library` subject (see {@link LIBRARIES})
- * @property {string} [compareWith] name of the maillog row a peer is compared with
+ * @property {string[]} [compareWith] names of the maillog rows a peer is compared with
  * @property {() => string | undefined} [unavailable] why the row is skipped, if it is
  */
 
@@ -81,7 +81,7 @@ const SUBJECTS = [
     kind: 'cli',
     argv: () => ['perl', COLLATE],
     stdin: true,
-    compareWith: 'maillog parse --quiet',
+    compareWith: ['maillog parse > /dev/null', 'maillog parse --quiet'],
     unavailable: () => (existsSync(COLLATE) ? undefined : `${COLLATE} not found`),
   },
   {
@@ -89,7 +89,7 @@ const SUBJECTS = [
     group: 'peer',
     kind: 'cli',
     argv: (f) => ['pflogsumm', f],
-    compareWith: 'maillog parse --quiet',
+    compareWith: ['maillog parse > /dev/null', 'maillog parse --quiet'],
     unavailable: () =>
       which('pflogsumm') ? undefined : 'pflogsumm not installed (apt-get install pflogsumm)',
   },
@@ -104,7 +104,7 @@ const SUBJECTS = [
     group: 'peer',
     kind: 'library',
     library: 'postfix-parser',
-    compareWith: 'maillog library: createParser().parse',
+    compareWith: ['maillog library: createParser().parse'],
     unavailable: () =>
       resolvable('postfix-parser') ? undefined : 'npm package postfix-parser not installed',
   },
@@ -571,9 +571,7 @@ async function main() {
   for (const s of SUBJECTS) {
     const peer = results.get(s.name)
     if (s.group !== 'peer' || !peer) continue
-    const targets =
-      s.kind === 'cli' ? ['maillog parse > /dev/null', 'maillog parse --quiet'] : [s.compareWith ?? '']
-    for (const t of targets) {
+    for (const t of s.compareWith ?? []) {
       const mine = results.get(t)
       if (!mine) continue
       ratios.push([
