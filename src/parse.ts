@@ -55,8 +55,19 @@ function familyOf(program: string): Claimed | undefined {
   return c ?? undefined
 }
 
+/**
+ * Lines a stream holds at most while its year is undecided: enough for a New Year or a Feb 29
+ * near the start of a log, small enough that memory stays flat.
+ */
+const STREAM_MAX_HOLD = 10_000
+
 /** Options of {@link createParser}. */
 export interface ParseOptions extends ClockOptions {
+  /**
+   * Events a stream holds at most while their year is undecided (default 10 000); later
+   * evidence then shows as a `conflict` rather than moving the year.
+   */
+  readonly maxHold?: number
   /** Lines longer than this many characters become `unknown` (`too-long`) unparsed. Default 65536. */
   readonly maxLineLength?: number
 }
@@ -271,7 +282,7 @@ export function createEventStream(
   // a confirmed New Year, a year-bearing line) decides, then hands them back in order.
   const { maxLineLength, ...timeOptions } = 'parse' in options ? (optionsOf.get(options) ?? {}) : options
   void maxLineLength
-  const timeline = createTimeline<MailEvent>(timeOptions, (t, e) => {
+  const timeline = createTimeline<MailEvent>({ maxHold: STREAM_MAX_HOLD, ...timeOptions }, (t, e) => {
     if (t !== undefined && e.time !== undefined) {
       const w = e as { time: string; timeUnresolved?: true }
       w.time = t.iso ?? t.stamp

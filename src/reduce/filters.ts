@@ -11,7 +11,7 @@
 import type { EventOf } from '../events/index.js'
 import type { MailboxDelivery, RecipientAttempt } from '../transaction.js'
 import type { Ctx } from './postfix.js'
-import type { Draft, ReducerState } from './state.js'
+import { type Draft, own, type ReducerState } from './state.js'
 
 /** Whether an attempt handed the message to a mailbox store for `account`. */
 function deliveredTo(r: RecipientAttempt, account: string): boolean {
@@ -29,11 +29,11 @@ export function amavisResult(ctx: Ctx, e: EventOf<'amavis.result'>): void {
     d.filter = {
       time: e.time,
       filter: 'amavis',
-      disposition: e.disposition,
-      category: e.category,
+      disposition: own(e.disposition),
+      category: own(e.category),
       hits: e.hits,
-      mailId: e.mailId,
-      queuedAs: e.queuedAs,
+      mailId: own(e.mailId),
+      queuedAs: e.queuedAs?.map((q) => own(q)),
     }
     return
   }
@@ -52,11 +52,11 @@ function carrier(state: ReducerState, mid: string, account: string): Draft | und
 export function mailboxDelivered(ctx: Ctx, e: EventOf<'zimbra.mailbox.lmtp-delivered'>): void {
   if (e.messageId === undefined || e.account === undefined) return
   const entry: MailboxDelivery = {
-    time: e.time,
-    account: e.account,
+    time: own(e.time),
+    account: own(e.account),
     mailboxId: e.mailboxId,
     itemId: e.itemId,
-    folder: e.folderName,
+    folder: own(e.folderName),
   }
   const d = carrier(ctx.state, e.messageId, e.account)
   if (d) (d.mailbox ??= []).push(entry)

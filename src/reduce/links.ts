@@ -9,7 +9,7 @@
  */
 
 import type { Endpoint } from '../events/index.js'
-import type { Draft, PendingHop, ReducerState } from './state.js'
+import { type Draft, own, type PendingHop, type ReducerState } from './state.js'
 
 const firstLabel = (name: string): string => {
   const dot = name.indexOf('.')
@@ -84,14 +84,14 @@ export function linkDelivery(
   const hop: PendingHop = {
     id: sender.id,
     host: sender.host,
-    relayHost: relay?.hostname ?? '',
-    relayIp: relay?.ip ?? '',
+    relayHost: own(relay?.hostname) ?? '',
+    relayIp: own(relay?.ip) ?? '',
     ms,
   }
   if (queuedAs !== undefined) {
     const target = choose(state, state.byQueueId[queuedAs], hop)
     if (target) link(state, sender.id, target.id)
-    else (state.pendingHops[queuedAs] ??= []).push(hop)
+    else (state.pendingHops[own(queuedAs)] ??= []).push(hop)
     return
   }
   if (relay === undefined || sender.messageId === undefined || sender.messageId === '') return

@@ -13,7 +13,7 @@ import type { RecipientAttempt, Transaction } from '../transaction.js'
 import { close, draftFor, draftId } from './drafts.js'
 import { claimMailbox } from './filters.js'
 import { indexMessageId, link, linkDelivery } from './links.js'
-import type { Draft, ReducerState } from './state.js'
+import { type Draft, own, ownEndpoint, type ReducerState } from './state.js'
 
 /** Handler context: the state, the output list and the event's log time in ms. */
 export interface Ctx {
@@ -44,18 +44,18 @@ function withQueueId<E extends PostfixBase>(
 
 const warn = withQueueId<EventOf<'postfix.diagnostic'>>((_ctx, e, d) => {
   if (e.severity !== undefined)
-    d.warnings.push({ time: e.time, daemon: e.daemon, action: e.severity, text: e.text })
+    d.warnings.push({ time: e.time, daemon: e.daemon, action: e.severity, text: own(e.text) })
 })
 
 const smtpdClient: Handler<EventOf<'postfix.smtpd.client'>> = (ctx, e) => {
   if (e.queueId === undefined) return
   const d = tx(ctx, { ...e, queueId: e.queueId }, true)
   d.opened = true
-  d.client = e.client
-  if (e.saslUsername !== undefined) d.saslUsername = e.saslUsername
+  d.client = ownEndpoint(e.client)
+  if (e.saslUsername !== undefined) d.saslUsername = own(e.saslUsername)
   const session = ctx.state.sessions[sessionKey(e)]
   if (session) session.id = d.id
-  else ctx.state.sessions[sessionKey(e)] = { client: e.client, id: d.id }
+  else ctx.state.sessions[sessionKey(e)] = { client: d.client, id: d.id }
   if (e.origQueueId !== undefined) {
     // XFORWARD from a content filter on this host: the original is here, under any instance.
     for (const id of ctx.state.byQueueId[e.origQueueId] ?? []) {
@@ -92,8 +92,8 @@ function recordCheck(e: CheckEvent, d: Draft): void {
     stage,
     code: 'code' in e ? e.code : undefined,
     dsn: 'dsn' in e ? e.dsn : undefined,
-    text: e.text,
-    to: e.to,
+    text: own(e.text),
+    to: own(e.to),
   }
   if (isReject) d.rejects.push(entry)
   else d.warnings.push(entry)
@@ -118,14 +118,14 @@ const cleanupCheck = withQueueId<EventOf<'postfix.cleanup.check'>>((ctx, e, d) =
 const messageId = withQueueId<EventOf<'postfix.cleanup.message-id'>>((ctx, e, d) => {
   d.queued = true
   if (d.messageId === undefined) {
-    d.messageId = e.messageId
+    d.messageId = own(e.messageId)
     indexMessageId(ctx.state, d)
   }
 }, true)
 
 const queued = withQueueId<EventOf<'postfix.qmgr.queued'>>((_ctx, e, d) => {
   d.queued = true
-  d.from = e.from
+  d.from = own(e.from)
   d.size = e.size
   d.nrcpt = e.nrcpt
 })
@@ -133,21 +133,21 @@ const queued = withQueueId<EventOf<'postfix.qmgr.queued'>>((_ctx, e, d) => {
 const closing = withQueueId<PostfixBase>((ctx, _e, d) => close(ctx.state, d))
 
 const expired = withQueueId<EventOf<'postfix.qmgr.expired'>>((_ctx, e, d) => {
-  if (d.from === undefined) d.from = e.from
+  if (d.from === undefined) d.from = own(e.from)
   d.warnings.push({ time: e.time, daemon: e.daemon, action: e.status, text: 'returned to sender' })
 })
 
 const delivery = withQueueId<EventOf<'postfix.delivery'>>((ctx, e, d) => {
   const attempt: RecipientAttempt = {
-    to: e.to,
-    origTo: e.origTo,
+    to: own(e.to),
+    origTo: own(e.origTo),
     status: e.status,
     dsn: e.dsn,
-    relay: e.relay,
+    relay: own(e.relay),
     delay: e.delay,
     delays: e.delays,
-    response: e.response,
-    queuedAs: e.queuedAs,
+    response: own(e.response),
+    queuedAs: own(e.queuedAs),
     agent: e.daemon,
     time: e.time,
   }
@@ -169,13 +169,13 @@ const bounce = withQueueId<EventOf<'postfix.bounce.notification'>>((ctx, e, d) =
   const noticeId = draftId(e.host, e.instance, e.notificationQueueId)
   const notice = ctx.state.drafts[noticeId]
   if (notice && !notice.closed) notice.bounceOf = e.queueId
-  else ctx.state.pendingBounce[noticeId] = { queueId: e.queueId!, ms: ctx.ms }
+  else ctx.state.pendingBounce[noticeId] = { queueId: own(e.queueId!), ms: ctx.ms }
 })
 
 const pickup = withQueueId<EventOf<'postfix.pickup.uid'>>((_ctx, e, d) => {
   d.opened = true
   d.uid = e.uid
-  if (d.from === undefined) d.from = e.from
+  if (d.from === undefined) d.from = own(e.from)
 })
 
 const lost = withQueueId<EventOf<'postfix.smtpd.lost-connection'>>((_ctx, e, d) => {
@@ -194,7 +194,7 @@ const postsuper = withQueueId<EventOf<'postfix.postsuper.action'>>((ctx, e, d) =
 })
 
 const connect: Handler<EventOf<'postfix.smtpd.connect'>> = (ctx, e) => {
-  ctx.state.sessions[sessionKey(e)] = { client: e.client }
+  ctx.state.sessions[sessionKey(e)] = { client: ownEndpoint(e.client) }
 }
 
 /** Lines that touch no transaction: sessions without a queue id, statistics, lifecycle… */

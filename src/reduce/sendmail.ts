@@ -12,7 +12,7 @@ import type { EventOf, SendmailEvent } from '../events/index.js'
 import { close, draftFor, draftId } from './drafts.js'
 import { indexMessageId, link, linkDelivery } from './links.js'
 import type { Ctx } from './postfix.js'
-import type { Draft } from './state.js'
+import { type Draft, own, ownEndpoint } from './state.js'
 
 type SendmailType = SendmailEvent['type']
 type Handler<E> = (ctx: Ctx, e: E) => void
@@ -55,12 +55,12 @@ const from: Handler<EventOf<'sendmail.from'>> = (ctx, e) => {
   if (!d) return
   d.opened = true
   d.queued = true
-  d.from = e.from
+  d.from = own(e.from)
   d.size = e.size
   if (e.nrcpts !== undefined) d.nrcpt = e.nrcpts
-  if (e.relay !== undefined) d.client = e.relay
+  if (e.relay !== undefined) d.client = ownEndpoint(e.relay)
   if (e.msgid !== undefined && d.messageId === undefined) {
-    d.messageId = e.msgid
+    d.messageId = own(e.msgid)
     indexMessageId(ctx.state, d)
   }
   // `nrcpts=0`: every recipient was refused during the SMTP dialogue; nothing was queued.
@@ -74,13 +74,13 @@ const to: Handler<EventOf<'sendmail.to'>> = (ctx, e) => {
   // (deliver.c:5565-5595): every line adds its recipients; the last one links the next hop.
   for (const rcpt of e.recipients) {
     d.recipients.push({
-      to: rcpt,
+      to: own(rcpt),
       status: e.status,
       dsn: e.dsn,
-      relay: e.relayText,
+      relay: own(e.relayText),
       delay: e.delay,
-      response: e.response ?? e.stat,
-      queuedAs: e.queuedAs,
+      response: own(e.response ?? e.stat),
+      queuedAs: own(e.queuedAs),
       agent: e.mailer,
       time: e.time,
     })
@@ -135,7 +135,7 @@ const reject: Handler<EventOf<'sendmail.reject'>> = (ctx, e) => {
     stage: e.ruleset,
     code: e.code,
     dsn: e.dsn,
-    text: e.text ?? e.quarantine ?? '',
+    text: own(e.text ?? e.quarantine ?? ''),
     to: e.ruleset === 'check_rcpt' ? e.arg1.replace(/^<|>$/g, '') : undefined,
   })
 }

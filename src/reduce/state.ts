@@ -68,9 +68,9 @@ export interface Session {
 export interface ReducerOptions {
   /** Open transactions without a line for this long are emitted with `complete: false`. Default 7 days. */
   readonly maxAgeMs?: number
-  /** Closed transactions wait this long for late links before they are emitted. Default 5 minutes. */
+  /** Closed transactions wait this long for late links before they are emitted. Default 1 minute. */
   readonly holdMs?: number
-  /** Pending links older than this are dropped. Default 1 day. */
+  /** Pending links older than this are dropped: a next hop logs within minutes. Default 1 hour. */
   readonly linkMaxAgeMs?: number
 }
 
@@ -104,6 +104,7 @@ export interface ReducerState {
 }
 
 const DAY = 86_400_000
+const HOUR = 3_600_000
 
 /** A null-prototype record. */
 export function dict<T>(): Record<string, T> {
@@ -120,8 +121,8 @@ export function createState(options: ReducerOptions = {}): ReducerState {
   return {
     version: 1,
     maxAgeMs: options.maxAgeMs ?? 7 * DAY,
-    holdMs: options.holdMs ?? 300_000,
-    linkMaxAgeMs: options.linkMaxAgeMs ?? DAY,
+    holdMs: options.holdMs ?? 60_000,
+    linkMaxAgeMs: options.linkMaxAgeMs ?? HOUR,
     nowMs: 0,
     sweptMs: 0,
     drafts: dict(),
@@ -165,4 +166,22 @@ export function restoreState(json: unknown): ReducerState {
     out[key] = Object.assign(dict(), src)
   }
   return out as unknown as ReducerState
+}
+
+/**
+ * A copy of a string that does not keep the line it was cut from alive. V8 represents a
+ * substring as a slice of its parent; a transaction held for minutes would otherwise keep every
+ * whole log line it took a field from.
+ */
+export function own(s: string): string
+export function own(s: string | undefined): string | undefined
+export function own(s: string | undefined): string | undefined {
+  return s === undefined || s.length < 13 ? s : (s + ' ').slice(0, -1)
+}
+
+/** An endpoint whose strings are {@link own} copies. */
+export function ownEndpoint(e: Endpoint): Endpoint {
+  return e.port === undefined
+    ? { hostname: own(e.hostname), ip: own(e.ip) }
+    : { hostname: own(e.hostname), ip: own(e.ip), port: e.port }
 }
