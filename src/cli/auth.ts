@@ -6,7 +6,7 @@
 
 import { type AuthTally, addAuthEvent, createAuthReport, topFailures } from '../auth/report.js'
 import { createParser } from '../parse.js'
-import { planInputs, type ReadStatus, readAll } from './inputs.js'
+import { planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
 import { createSink } from './output.js'
 import { parseCommandArgs, TIME_OPTIONS, timeOptions, UsageError } from './usage.js'
 
@@ -19,6 +19,7 @@ histogram. "!" marks a success from an address that failed before — a guessed 
 options:
   --top N          rows per table (default 20)
   --json           the whole report as one JSON object
+  -q, --quiet      no progress line on a terminal
   --year Y  --reference-date ISO  --zone IANA   (see maillog parse --help)
 
 examples:
@@ -40,7 +41,12 @@ export async function runAuth(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs({
     args: [...args],
     allowPositionals: true,
-    options: { ...TIME_OPTIONS, top: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      ...TIME_OPTIONS,
+      top: { type: 'string' },
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
   })
   if (values.help) {
     process.stdout.write(HELP)
@@ -56,9 +62,10 @@ export async function runAuth(args: readonly string[]): Promise<number> {
     throw err instanceof UsageError ? err : new UsageError(`--${(err as Error).message}`)
   }
   const report = createAuthReport()
-  const status: ReadStatus = { failed: false }
   const plan = await planInputs(positionals.length === 0 ? ['-'] : positionals, parserOptions)
+  const status: ReadStatus = { failed: false, progress: await progressFor(plan, values.quiet) }
   for await (const events of readAll(plan, status, true)) for (const e of events) addAuthEvent(report, e)
+  status.progress?.done()
   const failed = status.failed
   const sink = createSink(process.stdout)
   const accounts = topFailures(report.byAccount, top)

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { MailEvent } from '../events/index.js'
 import { rotatedSetAnchors } from '../node/file-anchors.js'
@@ -16,6 +17,7 @@ import { type FileBatch, type ResumePoint, readEvents } from '../node/parse-file
 import { orderRotatedSet } from '../node/rotated-set.js'
 import { createParser, type LineParser, type ParseOptions } from '../parse.js'
 import { parseRotatedName } from '../time/rotated-name.js'
+import { createProgress, type Progress } from './progress.js'
 
 /** One input file in reading order, with the parser that reads it. */
 export interface PlannedInput {
@@ -66,9 +68,10 @@ export function readError(file: string, err: unknown): string {
   return `${file}: ${e.message}`
 }
 
-/** Reading state shared with the command: whether some file failed. */
+/** Reading state shared with the command: whether some file failed, and progress. */
 export interface ReadStatus {
   failed: boolean
+  readonly progress?: Progress
 }
 
 /** The batches of one file; a read error is reported on stderr and ends this file only. */
@@ -78,7 +81,10 @@ export async function* fileBatches(
   from?: ResumePoint,
 ): AsyncGenerator<FileBatch> {
   try {
-    yield* readEvents(input.file, input.parser, from)
+    for await (const batch of readEvents(input.file, input.parser, from)) {
+      status.progress?.update(input.file, batch.end, batch.events.length)
+      yield batch
+    }
   } catch (err) {
     status.failed = true
     process.stderr.write(`maillog: ${readError(input.file, err)}\n`)
@@ -100,4 +106,27 @@ export function readAll(
 ): AsyncIterable<MailEvent[]> {
   if (merge && plan.length > 1) return mergeByTime(plan.map((log) => events(log, status)))
   return events(plan.flat(), status)
+}
+
+/** Total bytes of plain input files (gzip and stdin count as unknown: 0). */
+export async function totalBytes(plan: readonly PlannedInput[][]): Promise<number> {
+  let total = 0
+  for (const { file } of plan.flat()) {
+    if (file === '-' || /\.gz$/.test(file)) return 0
+    try {
+      total += (await stat(file)).size
+    } catch {
+      return 0
+    }
+  }
+  return total
+}
+
+/** A progress line for the plan when stderr is a terminal and the command is not quiet. */
+export async function progressFor(
+  plan: readonly PlannedInput[][],
+  quiet: boolean | undefined,
+): Promise<Progress> {
+  const enabled = process.stderr.isTTY === true && quiet !== true
+  return createProgress(enabled ? await totalBytes(plan) : 0, enabled)
 }

@@ -6,7 +6,7 @@
 
 import { eventToEcs } from '../output/ecs.js'
 import { createParser, type LineParser } from '../parse.js'
-import { planInputs, type ReadStatus, readAll } from './inputs.js'
+import { planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
 import { createSink } from './output.js'
 import { countParseEvent, createParseStats, formatParseStats } from './parse-stats.js'
 import { parseCommandArgs, TIME_OPTIONS, timeOptions, UsageError } from './usage.js'
@@ -62,15 +62,17 @@ export async function runParse(args: readonly string[]): Promise<number> {
   const files = positionals.length === 0 ? ['-'] : positionals
   const sink = createSink(process.stdout)
   const stats = createParseStats()
-  const status: ReadStatus = { failed: false }
+  const plan = await planInputs(files, parserOptions)
+  const status: ReadStatus = { failed: false, progress: await progressFor(plan, values.quiet) }
   // Events in input order: logs one after another, rotated sets oldest first.
-  for await (const events of readAll(await planInputs(files, parserOptions), status, false)) {
+  for await (const events of readAll(plan, status, false)) {
     for (const e of events) {
       if (values.stats) countParseEvent(stats, e)
       if (!values.quiet) await sink.write(JSON.stringify(ecs ? eventToEcs(e) : e) + '\n')
     }
   }
   await sink.flush()
+  status.progress?.done()
   if (values.stats) process.stderr.write(formatParseStats(stats, parser.zone))
   return status.failed ? 2 : 0
 }

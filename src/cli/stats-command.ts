@@ -10,7 +10,7 @@
 import { createParser, type LineParser } from '../parse.js'
 import { createState, flush, reduce } from '../reduce/index.js'
 import { countEvent, countTransaction, createStats, formatStatsReport, statsReport } from '../stats/index.js'
-import { planInputs, type ReadStatus, readAll } from './inputs.js'
+import { planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
 import { createSink } from './output.js'
 import { countOption, parseCommandArgs, TIME_OPTIONS, timeOption, timeOptions, UsageError } from './usage.js'
 
@@ -25,6 +25,7 @@ gzip files are read directly. What each number counts: docs/stats.md.
 
 options:
   --json                the report as one JSON object
+  -q, --quiet           no progress line on a terminal
   --top N               rows per top list (default 10)
   --host H              only lines and messages of syslog host H
   --since T, --until T  only what happened in this window (ISO date or date-time, in --zone
@@ -77,14 +78,16 @@ export async function runStats(args: readonly string[]): Promise<number> {
   })
   const state = createState()
   const files = positionals.length === 0 ? ['-'] : positionals
-  const status: ReadStatus = { failed: false }
-  for await (const events of readAll(await planInputs(files, parserOptions), status, true)) {
+  const plan = await planInputs(files, parserOptions)
+  const status: ReadStatus = { failed: false, progress: await progressFor(plan, values.quiet) }
+  for await (const events of readAll(plan, status, true)) {
     for (const e of events) {
       countEvent(stats, e)
       const ts = reduce(state, e)
       for (let i = 0; i < ts.length; i++) countTransaction(stats, ts[i]!)
     }
   }
+  status.progress?.done()
   const failed = status.failed
   for (const t of flush(state)) countTransaction(stats, t)
   const report = statsReport(stats)

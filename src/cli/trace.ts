@@ -23,7 +23,11 @@ import {
   esBulkTransaction,
   indexNameProblem,
 } from '../output/es-bulk.js'
-import { formatReject, formatTransaction } from '../output/text.js'
+import { formatReject, formatTransaction, type TextOptions } from '../output/text.js'
+
+/** Colours only on a terminal, and not when NO_COLOR is set (no-color.org). */
+const TEXT: TextOptions = { color: process.stdout.isTTY === true && !process.env.NO_COLOR }
+
 import { createParser, type LineParser } from '../parse.js'
 import { createState, flush, type ReducerState, reduce } from '../reduce/index.js'
 import { chainOf, reverseLinks } from '../trace/chain.js'
@@ -36,7 +40,7 @@ import {
   type TraceFilter,
 } from '../trace/filter.js'
 import type { Transaction } from '../transaction.js'
-import { fileBatches, planInputs, type ReadStatus, readAll } from './inputs.js'
+import { fileBatches, planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
 import { createSink, type Sink } from './output.js'
 import { parseCommandArgs, TIME_OPTIONS, timeOptions, UsageError } from './usage.js'
 
@@ -70,6 +74,7 @@ output:
 state:
   --state FILE          resume from FILE and save to it at the end (cron): each transaction is
                         printed once, by the run in which it became final
+  -q, --quiet           no progress line on a terminal
   --max-age DAYS        open transactions idle this long are printed incomplete (default 7)
 
 time:
@@ -117,7 +122,7 @@ function regex(value: string | undefined, option: string): RegExp | undefined {
 function render(out: Output, t: Transaction, logFilePath: string | undefined): string {
   switch (out.format) {
     case 'text':
-      return formatTransaction(t) + '\n'
+      return formatTransaction(t, TEXT) + '\n'
     case 'ndjson':
       return JSON.stringify(t) + '\n'
     case 'ecs':
@@ -246,8 +251,8 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   }
 
   const positions: InputPosition[] = []
-  const status: ReadStatus = { failed: false }
   const plan = await planInputs(files, parserOptions)
+  const status: ReadStatus = { failed: false, progress: await progressFor(plan, values.quiet) }
   // log.file.path of ECS documents: the file being read when a transaction was emitted.
   let lastFile: string | undefined
   const consume = async (events: readonly MailEvent[]): Promise<void> => {
@@ -278,6 +283,7 @@ export async function runTrace(args: readonly string[]): Promise<number> {
       if (done()) break
     }
   }
+  status.progress?.done()
   const failed = status.failed
   if (values.state !== undefined) {
     // Open and held transactions stay in the state: the next run emits them exactly as one long run would.
@@ -310,7 +316,7 @@ async function printChains(
       await out.sink.write(JSON.stringify({ chain: chain.map((c) => c.id), transactions: chain }) + '\n')
     } else if (out.format === 'text') {
       await out.sink.write(
-        `chain ${chain.map((c) => c.id).join(' → ')}\n\n${chain.map(formatTransaction).join('\n')}\n`,
+        `chain ${chain.map((c) => c.id).join(' → ')}\n\n${chain.map((c) => formatTransaction(c, TEXT)).join('\n')}\n`,
       )
     } else {
       // ECS and bulk: every transaction of the chain as its own document.

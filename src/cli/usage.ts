@@ -17,6 +17,7 @@ export const TIME_OPTIONS = {
   zone: { type: 'string' },
   'reference-date': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  quiet: { type: 'boolean', short: 'q' },
 } as const
 
 /** `parseArgs` that throws {@link UsageError} instead of a TypeError. */

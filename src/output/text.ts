@@ -9,6 +9,22 @@ import type { Endpoint } from '../events/index.js'
 import type { NoqueueReject } from '../trace/filter.js'
 import type { Transaction } from '../transaction.js'
 
+/** How text is rendered. */
+export interface TextOptions {
+  /** ANSI colours for statuses and ids (for a terminal; the CLI honours NO_COLOR). */
+  readonly color?: boolean
+}
+
+const STATUS_COLOR: Readonly<Record<string, string>> = {
+  sent: '32',
+  deferred: '33',
+  bounced: '31',
+  expired: '31',
+  undeliverable: '31',
+}
+const colorize = (code: string, text: string): string => `\x1b[${code}m${text}\x1b[0m`
+const plain = (_code: string, text: string): string => text
+
 const endpoint = (e: Endpoint): string => `${e.hostname}[${e.ip}]${e.port === undefined ? '' : `:${e.port}`}`
 const addr = (a: string | undefined): string => (a === undefined ? '?' : `<${a}>`)
 
@@ -19,8 +35,11 @@ const addr = (a: string | undefined): string => (a === undefined ? '?' : `<${a}>
  * formatTransaction(t)
  * //=> 'mx1/postfix/4F1A2B3C01  2025-03-01T12:00:02+00:00 … 12:00:05  complete\n  from  <a@example.org> …'
  */
-export function formatTransaction(t: Transaction): string {
-  const lines = [`${t.id}  ${t.start} … ${t.end.slice(11)}  ${t.complete ? 'complete' : 'incomplete'}`]
+export function formatTransaction(t: Transaction, options: TextOptions = {}): string {
+  const paint = options.color ? colorize : plain
+  const lines = [
+    `${paint('1', t.id)}  ${t.start} … ${t.end.slice(11)}  ${t.complete ? 'complete' : paint('33', 'incomplete')}`,
+  ]
   const head = [`from ${addr(t.from)}`]
   if (t.size !== undefined) head.push(`size ${t.size}`)
   if (t.nrcpt !== undefined) head.push(`nrcpt ${t.nrcpt}`)
@@ -32,7 +51,7 @@ export function formatTransaction(t: Transaction): string {
   for (const r of t.recipients) {
     const parts = [`  ${r.time.slice(11, 19)}  to ${addr(r.to)}`]
     if (r.origTo !== undefined) parts.push(`(orig ${addr(r.origTo)})`)
-    parts.push(r.status.toUpperCase())
+    parts.push(paint(STATUS_COLOR[r.status] ?? '0', r.status.toUpperCase()))
     if (r.dsn !== undefined) parts.push(r.dsn)
     if (r.relay !== undefined) parts.push(`via ${r.relay}`)
     if (r.delay !== undefined) parts.push(`${r.delay}s`)
