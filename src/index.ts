@@ -75,10 +75,11 @@ export {
   ilmPolicy,
   ismPolicy,
   MAILLOG_FIELD_MAPPINGS,
+  type Properties,
   retentionProblem,
 } from './output/es-template.js'
 export { fnv1a64 } from './output/hash.js'
-export { formatReject, formatTransaction } from './output/text.js'
+export { formatReject, formatTransaction, type TextOptions } from './output/text.js'
 export {
   createEventStream,
   createParser,
@@ -97,6 +98,7 @@ export {
   reduce,
   restoreState,
 } from './reduce/index.js'
+export type { Draft, PendingHop, Session } from './reduce/state.js'
 export {
   createSendmailJoiner,
   joinSendmailParts,
@@ -167,7 +169,7 @@ export {
   type RotatedName,
 } from './time/rotated-name.js'
 export { createTimeline, DEFAULT_MAX_HOLD, type Timeline, type TimelineOptions } from './time/timeline.js'
-export type { GapPolicy, LeapSecondPolicy, OverlapPolicy } from './time/wall-time.js'
+export type { GapPolicy, LeapSecondPolicy, OverlapPolicy, WallPolicy } from './time/wall-time.js'
 export { chainOf, reverseLinks } from './trace/chain.js'
 export {
   isEmptyFilter,
@@ -177,4 +179,10 @@ export {
   type NoqueueReject,
   type TraceFilter,
 } from './trace/filter.js'
-export type { RecipientAttempt, Transaction, TransactionAction } from './transaction.js'
+export type {
+  FilterVerdict,
+  MailboxDelivery,
+  RecipientAttempt,
+  Transaction,
+  TransactionAction,
+} from './transaction.js'

@@ -405,7 +405,8 @@ function mapping(m: FieldMapping): Record<string, unknown> {
   }
 }
 
-type Properties = { [name: string]: { type?: string; properties?: Properties; [k: string]: unknown } }
+/** Index mapping properties, nested by field path. */
+export type Properties = { [name: string]: { type?: string; properties?: Properties; [k: string]: unknown } }
 
 /** Nests flat paths (`email.to.address`) into `properties` objects. */
 function properties(fields: Readonly<Record<string, FieldMapping>>): Properties {
