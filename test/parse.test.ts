@@ -76,3 +76,24 @@ describe('parse', () => {
     })
   })
 })
+
+describe('pathological lines', () => {
+  it('should parse lines built to make backtracking regexes explode, one event each', () => {
+    const head = 'Mar  1 12:00:01 mx1 postfix/'
+    const bodies = [
+      'qmgr[1]: 3F4A92C1B: from=<' + '>, size=1, nrcpt=1 (queue activ'.repeat(2000),
+      'smtp[1]: 3F4A92C1B: to=<' + 'a>, '.repeat(15000),
+      'smtpd[1]: NOQUEUE: reject: RCPT from a[1.2.3.4]: 554 ' + '; from=<a> to=<b>'.repeat(3000),
+      'cleanup[1]: 3F4A92C1B: reject: header ' + 'x from y;'.repeat(6000),
+      'pickup[1]: 3F4A92C1B: uid=1 from=<' + '> orig_id=x'.repeat(5000),
+      'postscreen[1]: NOQUEUE: reject: RCPT from [1.2.3.4]:5: 550 ' + ', from=<a>, to=<b>'.repeat(3000),
+    ]
+    const parser = createParser(opts)
+    for (const b of bodies) {
+      const line = (head + b).slice(0, 65000)
+      const e = parser.parse(line, 1)
+      expect(e.line).toBe(1)
+      if (e.type === 'unknown' || e.type === 'postfix.unrecognized') expect(e.raw).toBe(line)
+    }
+  })
+})
