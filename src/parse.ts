@@ -103,7 +103,26 @@ interface RecordReader {
   ): MailEvent
 }
 
+/**
+ * How a stream reads syslog lines: like {@link LineParser.parse}, but without resolving the
+ * stamp, since the stream's timeline resolves every stamp again with the whole stream's
+ * evidence and overwrites `time`. Kept out of {@link LineParser}, used by {@link createEventStream}.
+ */
+interface UntimedReader {
+  /**
+   * The event of a line with `time` left as the stamp text (and `timeUnresolved` unset) when
+   * the stamp is valid: the caller must hand {@link UntimedReader.parts} to a timeline.
+   */
+  parse(line: string, lineNumber: number, source: string | undefined): MailEvent
+  /**
+   * The valid stamp parts of the syslog line last read by `parse`, or `undefined` when that
+   * line had none (no header, log4j, invalid date): then its event's time is final already.
+   */
+  readonly parts: StampParts | undefined
+}
+
 const readers = new WeakMap<LineParser, RecordReader>()
+const untimed = new WeakMap<LineParser, UntimedReader>()
 /** The options a parser was made with, for the streams built on it. */
 const optionsOf = new WeakMap<LineParser, ParseOptions>()
 
@@ -154,35 +173,51 @@ export function createParser(options: ParseOptions = {}): LineParser {
       return { type: 'zimbra.unrecognized', ...place, level: header.level, raw, message: rest }
     },
   }
+  /**
+   * Parses a line; with `timed` false a valid syslog stamp is not resolved (see
+   * {@link UntimedReader}) and its parts are left in `lastParts`.
+   */
+  function parseLine(input: string, line: number, source: string | undefined, timed: boolean): MailEvent {
+    lastParts = undefined
+    const raw = stripCr(input)
+    if (raw.length > maxLength) return unknown(raw, line, source, 'too-long')
+    if (raw.indexOf('\u0000') >= 0) return unknown(raw, line, source, 'binary')
+    const lead = records.header(raw)
+    if (lead) return records.build(lead, raw, [], line, line, source)
+    const h = readSyslogHeader(raw)
+    if (!h) return unknown(raw, line, source, 'no-header')
+    let resolved: string | undefined
+    if (timed || !h.stamp.valid) resolved = clock.resolve(h.host, h.stamp)
+    else {
+      lastParts = h.stamp
+      resolved = h.stamp.text
+    }
+    const time = resolved ?? h.stamp.text
+    const timeUnresolved: true | undefined = resolved === undefined ? true : undefined
+    // `type` first: it stays the first key of the event the family completes in place.
+    const base: EventBase & { type: 'unknown' } = {
+      type: 'unknown',
+      line,
+      source,
+      time,
+      stamp: h.stamp.text,
+      timeUnresolved,
+      host: h.host,
+      program: h.program,
+      pid: h.pid,
+    }
+    const c = familyOf(h.program)
+    if (c) return c.family.parse(h.message, base, raw, c.claim)
+    const record = carried(h, base)
+    if (!record) return build(base, 'unknown', { reason: 'program', raw })
+    // Timed by the record's own stamp, not the syslog one.
+    lastParts = undefined
+    return record
+  }
+  let lastParts: StampParts | undefined
   const parser: LineParser = {
     zone: clock.zone,
-    parse(input, line, source) {
-      const raw = stripCr(input)
-      if (raw.length > maxLength) return unknown(raw, line, source, 'too-long')
-      if (raw.indexOf('\u0000') >= 0) return unknown(raw, line, source, 'binary')
-      const record = records.header(raw)
-      if (record) return records.build(record, raw, [], line, line, source)
-      const h = readSyslogHeader(raw)
-      if (!h) return unknown(raw, line, source, 'no-header')
-      const resolved = clock.resolve(h.host, h.stamp)
-      const time = resolved ?? h.stamp.text
-      const timeUnresolved: true | undefined = resolved === undefined ? true : undefined
-      // `type` first: it stays the first key of the event the family completes in place.
-      const base: EventBase & { type: 'unknown' } = {
-        type: 'unknown',
-        line,
-        source,
-        time,
-        stamp: h.stamp.text,
-        timeUnresolved,
-        host: h.host,
-        program: h.program,
-        pid: h.pid,
-      }
-      const c = familyOf(h.program)
-      if (c) return c.family.parse(h.message, base, raw, c.claim)
-      return carried(h, base) ?? build(base, 'unknown', { reason: 'program', raw })
-    },
+    parse: (input, line, source) => parseLine(input, line, source, true),
   }
   /**
    * A log4j record forwarded in a syslog line under a name no family claims (rsyslog `imfile`:
@@ -215,6 +250,12 @@ export function createParser(options: ParseOptions = {}): LineParser {
     })
   }
   readers.set(parser, records)
+  untimed.set(parser, {
+    parse: (input, line, source) => parseLine(input, line, source, false),
+    get parts() {
+      return lastParts
+    },
+  })
   optionsOf.set(parser, options)
   return parser
 }
@@ -291,6 +332,7 @@ export function createEventStream(
     emitResolved(e)
   })
   const emit = (e: MailEvent): void => timeline.push({ host: e.host ?? '', source: e.source }, stampOf(e), e)
+  const lines = untimed.get(parser)
   let held: Log4jHeader | Log4jLead | undefined
   let heldRaw = ''
   let continuation: string[] = []
@@ -331,7 +373,13 @@ export function createEventStream(
           return
         }
       }
-      emit(parser.parse(line, lineNumber, source))
+      if (!lines) {
+        emit(parser.parse(line, lineNumber, source))
+        return
+      }
+      const e = lines.parse(line, lineNumber, source)
+      const parts = lines.parts
+      timeline.push({ host: e.host ?? '', source: e.source }, parts ?? stampOf(e), e)
     },
     end() {
       if (held) flush()

@@ -145,11 +145,6 @@ function renderReject(out: Output, e: NoqueueReject): string {
   }
 }
 
-async function print(out: Output, t: Transaction, logFilePath: string | undefined): Promise<void> {
-  out.matched++
-  await out.sink.write(render(out, t, logFilePath))
-}
-
 /** `--format`, `--json` and `--index`, checked. */
 function outputFormat(values: { format?: string; json?: boolean; index?: string }): Format {
   const format = values.format ?? (values.json ? 'ndjson' : 'text')
@@ -235,19 +230,30 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   const all = values.chain ? new Map<string, Transaction>() : undefined
   const fileOf = new Map<string, string>()
 
-  const take = async (ts: readonly Transaction[], file?: string): Promise<void> => {
+  /**
+   * Prints or keeps the transactions; resolves at once unless the output must drain, so the
+   * per-event loop below awaits only then (a promise per event cost more than the printing).
+   */
+  const take = (ts: readonly Transaction[], file?: string): Promise<void> | undefined => {
+    let pending: Promise<void> | undefined
     for (const t of ts) {
       if (all) {
         all.set(t.id, t)
         if (file !== undefined) fileOf.set(t.id, file)
-      } else if (out.matched < out.limit && matchTransaction(t, filter)) await print(out, t, file)
+      } else if (out.matched < out.limit && matchTransaction(t, filter)) {
+        out.matched++
+        const wait = out.sink.write(render(out, t, file))
+        // A sink that asks to drain is waited for before the next write.
+        if (wait) pending = pending ? pending.then(() => wait) : wait
+      }
     }
+    return pending
   }
-  const takeReject = async (e: MailEvent): Promise<void> => {
+  const takeReject = (e: MailEvent): Promise<void> | undefined => {
     if (!showRejects || all || out.matched >= out.limit || !isNoqueueReject(e) || !matchReject(e, filter))
-      return
+      return undefined
     out.matched++
-    await out.sink.write(renderReject(out, e))
+    return out.sink.write(renderReject(out, e)) ?? undefined
   }
 
   const positions: InputPosition[] = []
@@ -258,9 +264,15 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   const consume = async (events: readonly MailEvent[]): Promise<void> => {
     for (const e of events) {
       if (e.source !== undefined) lastFile = e.source
-      await takeReject(e)
+      if (showRejects) {
+        const wait = takeReject(e)
+        if (wait) await wait
+      }
       const ts = reduce(state, e)
-      if (ts.length > 0) await take(ts, lastFile)
+      if (ts.length > 0) {
+        const wait = take(ts, lastFile)
+        if (wait) await wait
+      }
     }
   }
   const done = () => !all && out.matched >= out.limit && values.state === undefined

@@ -6,7 +6,7 @@
  */
 
 import type { PostfixEvent } from '../events/index.js'
-import { build } from '../grammar/build.js'
+import { begin, build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base } from './base.js'
 import { parseCacheCleanup } from './cache.js'
@@ -48,7 +48,10 @@ function connect(body: string, b: Base): PostfixEvent | undefined {
   const scan = scanEndpoint(body, 13)
   if (!scan) return undefined
   const server = body.startsWith(' to ', scan.end) ? scanEndpoint(body, scan.end + 4)?.endpoint : undefined
-  return build(b, 'postfix.postscreen.connect', { client: scan.endpoint, server })
+  const e = begin(b, 'postfix.postscreen.connect')
+  e.client = scan.endpoint
+  e.server = server
+  return e
 }
 
 function reject(body: string, b: Base): PostfixEvent | undefined {
@@ -85,9 +88,11 @@ export function parsePostscreen(body: string, b: Base): PostfixEvent | undefined
     }
     case 'pass': {
       const client = endpointRest(body, 9)
-      return (
-        client && build(b, 'postfix.postscreen.pass', { kind: body.slice(5, 8) as 'NEW' | 'OLD', client })
-      )
+      if (!client) return undefined
+      const e = begin(b, 'postfix.postscreen.pass')
+      e.kind = body.slice(5, 8) as 'NEW' | 'OLD'
+      e.client = client
+      return e
     }
     case 'dnsbl': {
       const m = /^DNSBL rank (-?\d+) for /.exec(body)

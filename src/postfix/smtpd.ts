@@ -103,14 +103,14 @@ function client(body: string, b: Base): PostfixEvent | undefined {
     else if (key === 'orig_queue_id') origQueueId = value
     else origClient = parseEndpoint(value)
   }
-  return build(b, 'postfix.smtpd.client', {
-    client: scan.endpoint,
-    saslMethod,
-    saslUsername,
-    saslSender,
-    origQueueId,
-    origClient,
-  })
+  const e = begin(b, 'postfix.smtpd.client')
+  e.client = scan.endpoint
+  e.saslMethod = saslMethod
+  e.saslUsername = saslUsername
+  e.saslSender = saslSender
+  e.origQueueId = origQueueId
+  e.origClient = origClient
+  return e
 }
 
 /**

@@ -49,7 +49,7 @@ const warn = withQueueId<EventOf<'postfix.diagnostic'>>((_ctx, e, d) => {
 
 const smtpdClient: Handler<EventOf<'postfix.smtpd.client'>> = (ctx, e) => {
   if (e.queueId === undefined) return
-  const d = tx(ctx, { ...e, queueId: e.queueId }, true)
+  const d = tx(ctx, e as typeof e & { queueId: string }, true)
   d.opened = true
   d.client = ownEndpoint(e.client)
   if (e.saslUsername !== undefined) d.saslUsername = own(e.saslUsername)

@@ -45,11 +45,26 @@ export interface WallResult {
   /** {@link FLAG} bits: `dstGap`, `dstOverlap`, `leapSecond`. */
   bits: number
   reason: UnresolvedReason | undefined
+  /**
+   * The stamp parts and zone minute `iso` was last written from by {@link resolveWall}, for a
+   * plain minute: the same parts object again (consecutive lines of one second share it) gets
+   * the same string object back instead of a fresh concatenation per line.
+   */
+  isoParts: StampParts | undefined
+  isoMinute: object | undefined
 }
 
 /** A fresh scratch object. */
 export function wallResult(): WallResult {
-  return { epochMs: Number.NaN, iso: undefined, offsetMinutes: undefined, bits: 0, reason: undefined }
+  return {
+    epochMs: Number.NaN,
+    iso: undefined,
+    offsetMinutes: undefined,
+    bits: 0,
+    reason: undefined,
+    isoParts: undefined,
+    isoMinute: undefined,
+  }
 }
 
 function digitAt(f: string, i: number): number {
@@ -85,6 +100,7 @@ export function subMsNanos(fraction: string): number {
 function unresolved(out: WallResult, bits: number, reason: UnresolvedReason): void {
   out.epochMs = Number.NaN
   out.iso = undefined
+  out.isoParts = undefined
   out.offsetMinutes = undefined
   out.bits = bits
   out.reason = reason
@@ -143,7 +159,11 @@ export function resolveWall(
     }
   }
   out.epochMs = start + within
-  out.iso = m.prefix + SECONDS[second] + parts.fraction + offsetText
+  if (m.kind !== 0 || out.iso === undefined || out.isoParts !== parts || out.isoMinute !== m) {
+    out.iso = m.prefix + SECONDS[second] + parts.fraction + offsetText
+    out.isoParts = m.kind === 0 ? parts : undefined
+    out.isoMinute = m
+  }
   out.offsetMinutes = offset
   out.bits = bits
   out.reason = undefined
@@ -184,6 +204,7 @@ export function resolveWithOffset(parts: StampParts, out: WallResult): void {
   out.offsetMinutes = offset
   out.bits = bits
   out.reason = undefined
+  out.isoParts = undefined
 }
 
 function formatOffsetFast(minutes: number): string {
