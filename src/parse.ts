@@ -79,6 +79,8 @@ export interface LineParser {
   /**
    * Parses one line (without its line terminator; a trailing `\r` is ignored). A log4j line is
    * read as a record of one line; use {@link createEventStream} to join continuation lines.
+   * Years come from this parser's own per-host clock, which streams built on the parser do not
+   * advance (their timeline settles years): use either `parse` or streams on one parser.
    */
   parse(line: string, lineNumber: number, source?: string): MailEvent
 }
