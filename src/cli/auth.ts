@@ -5,10 +5,9 @@
  */
 
 import { type AuthTally, addAuthEvent, createAuthReport, topFailures } from '../auth/report.js'
-import { createParser } from '../parse.js'
 import { planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
 import { createSink } from './output.js'
-import { parseCommandArgs, TIME_OPTIONS, timeOptions, UsageError } from './usage.js'
+import { parseCommandArgs, readingOptions, TIME_OPTIONS, UsageError } from './usage.js'
 
 const HELP = `usage: maillog auth [options] [files…]
 
@@ -55,12 +54,7 @@ export async function runAuth(args: readonly string[]): Promise<number> {
   const top = values.top === undefined ? 20 : Number(values.top)
   if (!(Number.isInteger(top) && top > 0))
     throw new UsageError(`--top: expected a positive integer, got "${values.top}"`)
-  const parserOptions = timeOptions(values)
-  try {
-    createParser(parserOptions)
-  } catch (err) {
-    throw err instanceof UsageError ? err : new UsageError(`--${(err as Error).message}`)
-  }
+  const { options: parserOptions } = readingOptions(values)
   const report = createAuthReport()
   const plan = await planInputs(positionals.length === 0 ? ['-'] : positionals, parserOptions)
   const status: ReadStatus = { failed: false, progress: await progressFor(plan, values.quiet) }

@@ -5,11 +5,10 @@
  */
 
 import { eventToEcs } from '../output/ecs.js'
-import { createParser, type LineParser } from '../parse.js'
 import { planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
 import { createSink } from './output.js'
 import { countParseEvent, createParseStats, formatParseStats } from './parse-stats.js'
-import { parseCommandArgs, TIME_OPTIONS, timeOptions, UsageError } from './usage.js'
+import { parseCommandArgs, readingOptions, TIME_OPTIONS, UsageError } from './usage.js'
 
 const HELP = `usage: maillog parse [options] [files…]
 
@@ -52,13 +51,7 @@ export async function runParse(args: readonly string[]): Promise<number> {
   if (format !== 'ndjson' && format !== 'ecs')
     throw new UsageError(`--format: expected ndjson or ecs, got "${format}"`)
   const ecs = format === 'ecs'
-  let parser: LineParser
-  const parserOptions = timeOptions(values)
-  try {
-    parser = createParser(parserOptions)
-  } catch (err) {
-    throw err instanceof UsageError ? err : new UsageError(`--${(err as Error).message}`)
-  }
+  const { options: parserOptions, zone } = readingOptions(values)
   const files = positionals.length === 0 ? ['-'] : positionals
   const sink = createSink(process.stdout)
   const stats = createParseStats()
@@ -73,6 +66,6 @@ export async function runParse(args: readonly string[]): Promise<number> {
   }
   await sink.flush()
   status.progress?.done()
-  if (values.stats) process.stderr.write(formatParseStats(stats, parser.zone))
+  if (values.stats) process.stderr.write(formatParseStats(stats, zone))
   return status.failed ? 2 : 0
 }

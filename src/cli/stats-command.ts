@@ -7,12 +7,11 @@
  * @module
  */
 
-import { createParser, type LineParser } from '../parse.js'
 import { createState, flush, reduce } from '../reduce/index.js'
 import { countEvent, countTransaction, createStats, formatStatsReport, statsReport } from '../stats/index.js'
 import { planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
 import { createSink } from './output.js'
-import { countOption, parseCommandArgs, TIME_OPTIONS, timeOption, timeOptions, UsageError } from './usage.js'
+import { countOption, parseCommandArgs, readingOptions, TIME_OPTIONS, timeOption } from './usage.js'
 
 const HELP = `usage: maillog stats [options] [files…]
 
@@ -62,19 +61,13 @@ export async function runStats(args: readonly string[]): Promise<number> {
     process.stdout.write(HELP)
     return 0
   }
-  let parser: LineParser
-  const parserOptions = timeOptions(values)
-  try {
-    parser = createParser(parserOptions)
-  } catch (err) {
-    throw err instanceof UsageError ? err : new UsageError(`--${(err as Error).message}`)
-  }
+  const { options: parserOptions, zone } = readingOptions(values)
   const stats = createStats({
     top: countOption(values.top, 10, '--top'),
     maxKeys: countOption(values['max-keys'], 20_000, '--max-keys', 2),
     host: values.host,
-    since: timeOption(values.since, parser.zone, '--since'),
-    until: timeOption(values.until, parser.zone, '--until'),
+    since: timeOption(values.since, zone, '--since'),
+    until: timeOption(values.until, zone, '--until'),
   })
   const state = createState()
   const files = positionals.length === 0 ? ['-'] : positionals

@@ -28,7 +28,6 @@ import { formatReject, formatTransaction, type TextOptions } from '../output/tex
 /** Colours only on a terminal, and not when NO_COLOR is set (no-color.org). */
 const TEXT: TextOptions = { color: process.stdout.isTTY === true && !process.env.NO_COLOR }
 
-import { createParser, type LineParser } from '../parse.js'
 import { createState, flush, type ReducerState, reduce } from '../reduce/index.js'
 import { chainOf, reverseLinks } from '../trace/chain.js'
 import {
@@ -42,7 +41,7 @@ import {
 import type { Transaction } from '../transaction.js'
 import { fileBatches, planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
 import { createSink, type Sink } from './output.js'
-import { parseCommandArgs, TIME_OPTIONS, timeOptions, UsageError } from './usage.js'
+import { parseCommandArgs, readingOptions, TIME_OPTIONS, UsageError } from './usage.js'
 
 const HELP = `usage: maillog trace [options] [files…]
 
@@ -188,13 +187,7 @@ export async function runTrace(args: readonly string[]): Promise<number> {
     return 0
   }
   const format = outputFormat(values)
-  let parser: LineParser
-  const parserOptions = timeOptions(values)
-  try {
-    parser = createParser(parserOptions)
-  } catch (err) {
-    throw err instanceof UsageError ? err : new UsageError(`--${(err as Error).message}`)
-  }
+  const { options: parserOptions, zone } = readingOptions(values)
   const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit)
   if (!(limit > 0)) throw new UsageError(`--limit: expected a positive number, got "${values.limit}"`)
   const maxAgeDays = values['max-age'] === undefined ? 7 : Number(values['max-age'])
@@ -206,8 +199,8 @@ export async function runTrace(args: readonly string[]): Promise<number> {
     msgid: values.msgid,
     queueId: values['queue-id'],
     host: values.host,
-    since: parseTime(values.since, parser.zone, '--since'),
-    until: parseTime(values.until, parser.zone, '--until'),
+    since: parseTime(values.since, zone, '--since'),
+    until: parseTime(values.until, zone, '--until'),
   }
   const filtered = !isEmptyFilter(filter)
   const showRejects =

@@ -6,7 +6,7 @@
 
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { DateTime } from 'luxon'
-import type { ParseOptions } from '../parse.js'
+import { createParser, type ParseOptions } from '../parse.js'
 
 /** An error in how the command was called; exits 2 with a hint. */
 export class UsageError extends Error {}
@@ -65,4 +65,20 @@ export function countOption(value: string | undefined, fallback: number, option:
     throw new UsageError(`${option}: expected a whole number${min > 0 ? ` ≥ ${min}` : ''}, got "${value}"`)
   }
   return n
+}
+
+/**
+ * The parser options of a reading command and the zone they resolve to; a bad `--year`,
+ * `--zone` or `--reference-date` becomes a {@link UsageError} naming the option.
+ */
+export function readingOptions(values: { year?: string; zone?: string; 'reference-date'?: string }): {
+  readonly options: ParseOptions
+  readonly zone: string
+} {
+  const options = timeOptions(values)
+  try {
+    return { options, zone: createParser(options).zone }
+  } catch (err) {
+    throw err instanceof UsageError ? err : new UsageError(`--${(err as Error).message}`)
+  }
 }
