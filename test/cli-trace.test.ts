@@ -1,16 +1,8 @@
-import { execFile } from 'node:child_process'
 import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/maillog.js', ...args], { maxBuffer: 1 << 26 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
-    })
-  })
-}
+import { run } from './run.js'
 
 const T = ['trace', '--year', '2025', '--zone', 'UTC']
 const multi = 'corpus/trace/multi-host.log'

@@ -1,29 +1,9 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function run(args: string[], input?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['bin/maillog.js', ...args],
-      { maxBuffer: 1 << 26 },
-      (err, stdout, stderr) => {
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
-      },
-    )
-    if (input !== undefined) child.stdin?.end(input)
-  })
-}
+import { run } from './run.js'
 
 const tmp = await mkdtemp(join(tmpdir(), 'maillog-'))
 

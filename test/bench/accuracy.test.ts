@@ -1,18 +1,10 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 // @ts-expect-error plain JS module without types
 import { score } from '../../bench/score-truth.js'
-
-function node(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, args, { maxBuffer: 1 << 28 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
-    })
-  })
-}
+import { node } from '../run.js'
 
 const tmp = await mkdtemp(join(tmpdir(), 'maillog-acc-'))
 

@@ -1,17 +1,9 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createParser } from '../../src/index.js'
-
-function node(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, args, { maxBuffer: 1 << 26 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
-    })
-  })
-}
+import { node } from '../run.js'
 
 const tmp = await mkdtemp(join(tmpdir(), 'maillog-gen-'))
 

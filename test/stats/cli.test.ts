@@ -1,23 +1,9 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-
-function run(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['bin/maillog.js', ...args],
-      { maxBuffer: 1 << 26 },
-      (err, stdout, stderr) => {
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
-      },
-    )
-    if (input !== undefined) child.stdin?.end(input)
-  })
-}
+import { run } from '../run.js'
 
 const S = ['stats', '--year', '2025', '--zone', 'UTC']
 const filter = 'corpus/trace/content-filter.log'

@@ -1,0 +1,24 @@
+/** Running commands from tests: the maillog CLI and node scripts, with exit code and output. */
+import { execFile } from 'node:child_process'
+
+/** What a finished command left. */
+export interface Run {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs `node ARGS…`, feeding `input` on stdin when given. */
+export function node(args: readonly string[], input?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [...args], { maxBuffer: 1 << 28 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
+    })
+    if (input !== undefined) child.stdin?.end(input)
+  })
+}
+
+/** Runs `maillog ARGS…` from the built package. */
+export function run(args: readonly string[], input?: string): Promise<Run> {
+  return node(['bin/maillog.js', ...args], input)
+}
