@@ -28,6 +28,9 @@ export const CORPUS_DEFAULTS: ParseOptions = {
  * Reads `# key: value` options from the comment lines of a case. `year` and `reference-date`
  * take `none` to drop the default; `file-name` and `mtime` add year anchors (a rotated name
  * date, a file modification time read in the case's zone when it has no offset).
+ *
+ * @example
+ * caseOptions('# year: 2024\n# zone: Europe/Berlin\n') //=> { year: 2024, zone: 'Europe/Berlin', referenceDate: '2026-01-01T00:00:00Z' }
  */
 export function caseOptions(text: string): ParseOptions {
   const opts: {
@@ -78,7 +81,12 @@ export function caseEvents(text: string): MailEvent[] {
   return events
 }
 
-/** Whether a case asks for expected transactions (`# transactions: yes`). */
+/**
+ * Whether a case asks for expected transactions (`# transactions: yes`).
+ *
+ * @example
+ * wantsTransactions('# transactions: yes\nMar  1 …') //=> true
+ */
 export function wantsTransactions(text: string): boolean {
   return /^#\s*transactions:\s*yes\b/m.test(text)
 }
@@ -97,7 +105,12 @@ export function caseTransactions(events: readonly MailEvent[]): Transaction[] {
   return out
 }
 
-/** An expected-output file: one JSON object per line. */
+/**
+ * An expected-output file: one JSON object per line.
+ *
+ * @example
+ * renderEvents(caseEvents(text)) //=> '{"type":"postfix.qmgr.removed","line":2,…}\n'
+ */
 export function renderEvents(items: readonly (MailEvent | Transaction)[]): string {
   return items.map((e) => JSON.stringify(e)).join('\n') + (items.length > 0 ? '\n' : '')
 }

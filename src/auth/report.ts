@@ -137,7 +137,13 @@ export interface AuthReport {
   dropped: number
 }
 
-/** An empty report. */
+/**
+ * An empty report.
+ *
+ * @example
+ * const report = createAuthReport()
+ * report.failures //=> 0
+ */
 export function createAuthReport(): AuthReport {
   return { attempts: 0, failures: 0, byAccount: new Map(), byIp: new Map(), hourly: new Map(), dropped: 0 }
 }

@@ -86,7 +86,13 @@ function digits(s: string, i: number, n: number): number {
   return v
 }
 
-/** Whether a year is a leap year in the proleptic Gregorian calendar. */
+/**
+ * Whether a year is a leap year in the proleptic Gregorian calendar.
+ *
+ * @example
+ * isLeapYear(2024) //=> true
+ * isLeapYear(2100) //=> false
+ */
 export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
 }

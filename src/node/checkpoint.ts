@@ -29,6 +29,9 @@ export interface Checkpoint {
 /**
  * Reads a checkpoint, or `undefined` when the file does not exist. Throws for a file that is
  * not a checkpoint.
+ *
+ * @example
+ * const cp = await loadCheckpoint('/var/lib/maillog/state') // undefined on the first run
  */
 export async function loadCheckpoint(path: string): Promise<Checkpoint | undefined> {
   let text: string
@@ -43,14 +46,24 @@ export async function loadCheckpoint(path: string): Promise<Checkpoint | undefin
   return { version: 1, reducer: restoreState(json.reducer), inputs: json.inputs }
 }
 
-/** Writes a checkpoint atomically (temporary file, then rename). */
+/**
+ * Writes a checkpoint atomically (temporary file, then rename).
+ *
+ * @example
+ * await saveCheckpoint('/var/lib/maillog/state', { version: 1, reducer: state, inputs })
+ */
 export async function saveCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`
   await writeFile(tmp, JSON.stringify(checkpoint))
   await rename(tmp, path)
 }
 
-/** Identity of a file on disk. */
+/**
+ * Identity of a file on disk.
+ *
+ * @example
+ * await fileIdentity('/var/log/mail.log') //=> { dev: 2049, ino: 131090, size: 4823411 }
+ */
 export async function fileIdentity(path: string): Promise<{ dev: number; ino: number; size: number }> {
   const s = await stat(path)
   return { dev: s.dev, ino: s.ino, size: s.size }
@@ -59,6 +72,9 @@ export async function fileIdentity(path: string): Promise<{ dev: number; ino: nu
 /**
  * Where to resume a file: its saved position when the same file (device + inode) was read
  * before and has not shrunk (truncated in place), else the start.
+ *
+ * @example
+ * resumePoint(cp.inputs, await fileIdentity('/var/log/mail.log')) //=> { offset: 4823411, line: 35120 }
  */
 export function resumePoint(
   saved: readonly InputPosition[],

@@ -68,7 +68,13 @@ export async function readGzipHeader(path: string): Promise<GzipHeader | undefin
   }
 }
 
-/** A gzip file that cannot be read to its end. */
+/**
+ * A gzip file that cannot be read to its end.
+ *
+ * @example
+ * const err = describeGzipError(zlibError, 'maillog.2.gz')
+ * err?.message //=> 'maillog.2.gz: truncated gzip data after 1048576 bytes …'
+ */
 export class GzipError extends Error {
   /** `truncated`: the data ends early (an interrupted copy or rotation); `corrupt`: bad data or checksum. */
   readonly kind: 'truncated' | 'corrupt'

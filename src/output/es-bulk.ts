@@ -32,6 +32,10 @@ export function transactionDocumentId(t: Pick<Transaction, 'id' | 'start'>): str
  * A function giving each event a `_id` from its content (all fields but `line` and `source`,
  * which change when a file is rotated) and, for identical events of the same second, the
  * order in which they came. Used for NOQUEUE rejects, which have no transaction to name them.
+ *
+ * @example
+ * const idOf = createEventIds()
+ * esBulkEvent(reject, idOf(reject)) //=> '{"index":{"_index":"maillog-transactions","_id":"…"}}\n{…}\n'
  */
 export function createEventIds(): (e: MailEvent) => string {
   let time: string | undefined
@@ -121,7 +125,12 @@ export function esBulkTransaction(t: Transaction, options: EsBulkOptions = {}): 
   )
 }
 
-/** An event as a `_bulk` pair, with the `_id` given (see {@link createEventIds}). */
+/**
+ * An event as a `_bulk` pair, with the `_id` given (see {@link createEventIds}).
+ *
+ * @example
+ * esBulkEvent(e, 'a1b2c3', { index: 'maillog-rejects' }) //=> '{"index":{"_index":"maillog-rejects","_id":"a1b2c3"}}\n{"@timestamp":…}\n'
+ */
 export function esBulkEvent(e: MailEvent, id: string, options: EsBulkOptions = {}): string {
   const doc = eventToEcs(e)
   return pair(resolveIndexName(options.index ?? DEFAULT_INDEX, doc['@timestamp']), id, doc)

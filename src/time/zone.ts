@@ -49,7 +49,12 @@ export interface ZoneResolver {
   wallClock(epochMs: number): WallClock
 }
 
-/** The system's IANA zone, as the runtime reports it. The only place the host zone is read. */
+/**
+ * The system's IANA zone, as the runtime reports it. The only place the host zone is read.
+ *
+ * @example
+ * systemZone() //~> 'Europe/Berlin'
+ */
 export function systemZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
 }

@@ -46,7 +46,12 @@ export function chainOf(
   return out.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : 1))
 }
 
-/** Reverse link index: for each id, the ids whose links point at it. */
+/**
+ * Reverse link index: for each id, the ids whose links point at it.
+ *
+ * @example
+ * reverseLinks(all).get('relay1/postfix/5A6B7C8D90') //=> ['mx1/postfix/4F1A2B3C01']
+ */
 export function reverseLinks(all: Iterable<Transaction>): Map<string, string[]> {
   const rev = new Map<string, string[]>()
   const add = (to: string, from: string) => {

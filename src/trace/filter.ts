@@ -22,7 +22,13 @@ export interface TraceFilter {
   readonly queueId?: string
 }
 
-/** Whether a filter selects anything at all (an empty filter matches everything). */
+/**
+ * Whether a filter selects anything at all (an empty filter matches everything).
+ *
+ * @example
+ * isEmptyFilter({}) //=> true
+ * isEmptyFilter({ host: 'mx1' }) //=> false
+ */
 export function isEmptyFilter(f: TraceFilter): boolean {
   return Object.values(f).every((v) => v === undefined)
 }
@@ -63,7 +69,12 @@ export function matchTransaction(t: Transaction, f: TraceFilter): boolean {
 /** A reject of a message that never got a queue id (smtpd or postscreen `NOQUEUE: reject`). */
 export type NoqueueReject = Extract<MailEvent, { type: 'postfix.smtpd.reject' | 'postfix.postscreen.reject' }>
 
-/** Whether an event is a NOQUEUE reject. */
+/**
+ * Whether an event is a NOQUEUE reject.
+ *
+ * @example
+ * events.filter(isNoqueueReject).length //=> 3
+ */
 export function isNoqueueReject(e: MailEvent): e is NoqueueReject {
   return (
     (e.type === 'postfix.smtpd.reject' || e.type === 'postfix.postscreen.reject') && e.queueId === undefined
@@ -73,6 +84,9 @@ export function isNoqueueReject(e: MailEvent): e is NoqueueReject {
 /**
  * Whether a NOQUEUE reject matches the filter: the address criteria apply to its `from=`/`to=`;
  * message-id and queue-id criteria never match one.
+ *
+ * @example
+ * matchReject(reject, { to: /@example\.com$/ }) //=> true when it was for example.com
  */
 export function matchReject(e: NoqueueReject, f: TraceFilter): boolean {
   if (f.msgid !== undefined || f.queueId !== undefined) return false
