@@ -15,6 +15,7 @@ export {
   saveCheckpoint,
 } from './checkpoint.js'
 export { type FileAnchorOptions, fileAnchors, rotatedSetAnchors } from './file-anchors.js'
+export { globFiles } from './glob.js'
 export {
   checkGzip,
   describeGzipError,

@@ -11,7 +11,9 @@ import type { MailEvent } from '../events/index.js'
 import { createEventStream, createParser, type LineParser, type ParseOptions } from '../parse.js'
 import { createState, flush, type ReducerOptions, reduce } from '../reduce/index.js'
 import type { Transaction } from '../transaction.js'
+import { globFiles } from './glob.js'
 import { readEvents } from './parse-file.js'
+import { orderRotatedSet } from './rotated-set.js'
 
 /**
  * An object-mode Transform: byte or text chunks in, events out (lines are split here; a line
@@ -72,7 +74,8 @@ export function transactionTransform(options: ReducerOptions = {}): Transform {
 }
 
 /**
- * Every event of several files (plain, gzip, or `-` for stdin), in order, sharing one parser.
+ * Every event of several files (plain, gzip, or `-` for stdin; `*` and `?` patterns in the last
+ * path segment), rotated sets oldest first, sharing one parser.
  *
  * @example
  * for await (const e of eventsOf(['/var/log/mail.log.1', '/var/log/mail.log'], { zone: 'UTC' })) …
@@ -82,7 +85,7 @@ export async function* eventsOf(
   options: ParseOptions | LineParser = {},
 ): AsyncGenerator<MailEvent> {
   const parser = 'parse' in options ? options : createParser(options)
-  for (const file of files) {
+  for (const file of await orderRotatedSet(await globFiles(files))) {
     for await (const batch of readEvents(file, parser)) yield* batch.events
   }
 }
