@@ -50,6 +50,29 @@ describe('years, zones and several files', () => {
     ])
   })
 
+  it('should take the year of zimbra.log lines from the mailbox.log read with them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'maillog-zimbra-'))
+    await writeFile(
+      join(dir, 'zimbra.log'),
+      'Dec 31 23:59:58 mta1 postfix/pickup[1]: 1A2B3C4D5E: uid=0 from=<root>\nDec 31 23:59:59 mta1 postfix/qmgr[2]: 1A2B3C4D5E: removed\n',
+    )
+    await writeFile(
+      join(dir, 'mailbox.log'),
+      '2019-12-31 23:59:59,100 INFO  [LmtpServer-7] [ip=10.0.0.2;] lmtp - Delivering message: size=2987 bytes, nrcpts=1, sender=root@mta1, msgid=<a@b>\n',
+    )
+    const alone = await run(['trace', '--json', '--zone', 'UTC', join(dir, 'zimbra.log')])
+    const together = await run([
+      'trace',
+      '--json',
+      '--zone',
+      'UTC',
+      join(dir, 'zimbra.log'),
+      join(dir, 'mailbox.log'),
+    ])
+    expect(ids(together.stdout).map((t) => t.start)).toEqual(['2019-12-31T23:59:58+00:00'])
+    expect(ids(alone.stdout)[0]!.start).not.toMatch(/^2019/)
+  })
+
   it('should read per-host files side by side so their hops link', async () => {
     const all = lines(await readFile('corpus/trace/multi-host.log', 'utf8')).filter((l) => !l.startsWith('#'))
     const files: string[] = []

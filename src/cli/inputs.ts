@@ -12,10 +12,12 @@ import { dirname } from 'node:path'
 import type { MailEvent } from '../events/index.js'
 import { rotatedSetAnchors } from '../node/file-anchors.js'
 import { describeGzipError } from '../node/gzip.js'
+import { log4jEndAnchor } from '../node/log4j-anchors.js'
 import { mergeByTime } from '../node/merge.js'
 import { type FileBatch, type ResumePoint, readEvents } from '../node/parse-file.js'
 import { orderRotatedSet } from '../node/rotated-set.js'
 import { createParser, type LineParser, type ParseOptions } from '../parse.js'
+import type { Anchor } from '../time/anchors.js'
 import { parseRotatedName } from '../time/rotated-name.js'
 import { createProgress, type Progress } from './progress.js'
 
@@ -35,10 +37,18 @@ export async function planInputs(files: readonly string[], options: ParseOptions
     else groups.set(key, [file])
   }
   const zone = createParser(options).zone
+  // Full-dated log4j records (mailbox.log) bound the year of the syslog files read with them.
+  const log4j: Anchor[] = []
+  if (options.year === undefined) {
+    for (const file of files) {
+      const a = await log4jEndAnchor(file, zone)
+      if (a) log4j.push(a)
+    }
+  }
   const out: PlannedInput[][] = []
   for (const group of groups.values()) {
     const ordered = await orderRotatedSet(group)
-    let anchors = new Map<string, readonly import('../time/anchors.js').Anchor[]>()
+    let anchors = new Map<string, readonly Anchor[]>()
     if (options.year === undefined) {
       try {
         anchors = await rotatedSetAnchors(
@@ -50,7 +60,7 @@ export async function planInputs(files: readonly string[], options: ParseOptions
       }
     }
     // One parser per log: its year state runs through the set, its anchors bound the year.
-    const all = ordered.flatMap((f) => anchors.get(f) ?? [])
+    const all = [...ordered.flatMap((f) => anchors.get(f) ?? []), ...log4j]
     const parser = createParser(all.length > 0 ? { ...options, anchors: all } : options)
     out.push(ordered.map((file) => ({ file, parser })))
   }

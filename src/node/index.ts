@@ -27,6 +27,7 @@ export {
 } from './gzip.js'
 export { type Input, openInput } from './input.js'
 export { type LineBatch, lineBatches, lineChunks } from './lines.js'
+export { log4jEndAnchor } from './log4j-anchors.js'
 export { mergeByTime } from './merge.js'
 export { type FileBatch, parseFile, type ResumePoint, readEvents } from './parse-file.js'
 export { orderRotatedSet } from './rotated-set.js'

@@ -22,6 +22,7 @@ export type AnchorKind =
   | 'reference'
   | 'referenceDate'
   | 'rotatedName'
+  | 'record'
   | 'gzipMtime'
   | 'mtime'
   | 'bundle'
@@ -30,6 +31,7 @@ export type AnchorKind =
 /** End-bound kinds, strongest first: only the strongest present is used. */
 export const END_BOUND_PRIORITY: readonly AnchorKind[] = [
   'referenceDate',
+  'record',
   'rotatedName',
   'gzipMtime',
   'mtime',
@@ -72,7 +74,7 @@ export interface Anchor {
  */
 export function mtimeAnchor(
   epochMs: number,
-  kind: 'mtime' | 'gzipMtime' | 'bundle' = 'mtime',
+  kind: 'mtime' | 'gzipMtime' | 'bundle' | 'record' = 'mtime',
   note?: string,
 ): Anchor {
   if (!Number.isFinite(epochMs)) throw new Error(`${kind}: expected a time in ms, got ${epochMs}`)

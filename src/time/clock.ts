@@ -59,6 +59,7 @@ const BACK_STEP_SEC = 7 * DAY_SEC
 const SOURCE_OF: Readonly<Record<string, YearSource>> = {
   referenceDate: 'referenceDate',
   rotatedName: 'rotatedName',
+  record: 'record',
   gzipMtime: 'gzipMtime',
   mtime: 'mtime',
   bundle: 'bundle',

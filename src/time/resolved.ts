@@ -73,6 +73,7 @@ export type YearSource =
   | 'reference'
   | 'referenceDate'
   | 'rotatedName'
+  | 'record'
   | 'gzipMtime'
   | 'mtime'
   | 'bundle'

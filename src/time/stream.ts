@@ -99,6 +99,7 @@ const SOURCE_OF: Readonly<Record<AnchorKind, YearSource>> = {
   reference: 'reference',
   referenceDate: 'referenceDate',
   rotatedName: 'rotatedName',
+  record: 'record',
   gzipMtime: 'gzipMtime',
   mtime: 'mtime',
   bundle: 'bundle',
