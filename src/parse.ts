@@ -390,16 +390,16 @@ export function createEventStream(
   }
 }
 
-let lastStamp = ''
-let lastParts: StampParts | undefined
+let cachedStamp = ''
+let cachedParts: StampParts | undefined
 
 /** The parts of an event's stamp, re-read from its text (cached: consecutive lines share it). */
 function stampOf(e: MailEvent): StampParts | undefined {
   const text = e.stamp
   if (text === undefined) return undefined
-  if (text !== lastStamp) {
-    lastStamp = text
-    lastParts = parseSyslogStamp(text)?.parts
+  if (text !== cachedStamp) {
+    cachedStamp = text
+    cachedParts = parseSyslogStamp(text)?.parts
   }
-  return lastParts
+  return cachedParts
 }
