@@ -10,7 +10,8 @@
 
 import type { MailEvent } from './events/index.js'
 import { createEventStream, type ParseOptions } from './parse.js'
-import { createState, flush, reduce } from './reduce/index.js'
+import { createFold } from './reduce/fold.js'
+import { createState } from './reduce/index.js'
 import { type Anchor, mtimeAnchor } from './time/anchors.js'
 import { checkInstant } from './time/options.js'
 import { anchorsFromFileName } from './time/rotated-name.js'
@@ -98,10 +99,10 @@ export function wantsTransactions(text: string): boolean {
  * caseTransactions(caseEvents(text)).map((t) => t.id) //=> ['mx1/postfix/4F1A2B3C01']
  */
 export function caseTransactions(events: readonly MailEvent[]): Transaction[] {
-  const state = createState()
+  const fold = createFold(createState())
   const out: Transaction[] = []
-  for (const e of events) out.push(...reduce(state, e))
-  out.push(...flush(state))
+  for (const e of events) out.push(...fold.push(e))
+  out.push(...fold.end())
   return out
 }
 

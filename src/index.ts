@@ -90,6 +90,7 @@ export {
 } from './parse.js'
 export { isQueueId, type PostfixProgram, postfixProgram } from './postfix/head.js'
 export { postfixFamily } from './postfix/index.js'
+export { createFold, type TransactionFold } from './reduce/fold.js'
 export {
   createState,
   flush,

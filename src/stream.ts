@@ -8,7 +8,8 @@
 
 import type { MailEvent } from './events/index.js'
 import { createEventStream, type LineParser, type ParseOptions } from './parse.js'
-import { createState, flush, type ReducerOptions, type ReducerState, reduce } from './reduce/index.js'
+import { createFold } from './reduce/fold.js'
+import { createState, type ReducerOptions, type ReducerState } from './reduce/index.js'
 import type { Transaction } from './transaction.js'
 
 /**
@@ -68,13 +69,13 @@ export function createEventTransform(
 export function createTransactionTransform(
   options: ReducerOptions | { readonly state: ReducerState } = {},
 ): TransformStream<MailEvent, Transaction> {
-  const state = 'state' in options ? options.state : createState(options)
+  const fold = createFold('state' in options ? options.state : createState(options))
   return new TransformStream({
     transform(event, controller) {
-      for (const t of reduce(state, event)) controller.enqueue(t)
+      for (const t of fold.push(event)) controller.enqueue(t)
     },
     flush(controller) {
-      for (const t of flush(state)) controller.enqueue(t)
+      for (const t of fold.end()) controller.enqueue(t)
     },
   })
 }

@@ -7,7 +7,8 @@
  * @module
  */
 
-import { createState, flush, reduce } from '../reduce/index.js'
+import { createFold } from '../reduce/fold.js'
+import { createState } from '../reduce/index.js'
 import { countEvent, countTransaction, createStats, formatStatsReport, statsReport } from '../stats/index.js'
 import { planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
 import { createSink } from './output.js'
@@ -69,20 +70,20 @@ export async function runStats(args: readonly string[]): Promise<number> {
     since: timeOption(values.since, zone, '--since'),
     until: timeOption(values.until, zone, '--until'),
   })
-  const state = createState()
+  const fold = createFold(createState())
   const files = positionals.length === 0 ? ['-'] : positionals
   const plan = await planInputs(files, parserOptions)
   const status: ReadStatus = { failed: false, progress: await progressFor(plan, values.quiet) }
   for await (const events of readAll(plan, status, true)) {
     for (const e of events) {
       countEvent(stats, e)
-      const ts = reduce(state, e)
+      const ts = fold.push(e)
       for (let i = 0; i < ts.length; i++) countTransaction(stats, ts[i]!)
     }
   }
   status.progress?.done()
   const failed = status.failed
-  for (const t of flush(state)) countTransaction(stats, t)
+  for (const t of fold.end()) countTransaction(stats, t)
   const report = statsReport(stats)
   const sink = createSink(process.stdout)
   await sink.write(values.json ? JSON.stringify(report) + '\n' : formatStatsReport(report))

@@ -28,7 +28,8 @@ import { formatReject, formatTransaction, type TextOptions } from '../output/tex
 /** Colours only on a terminal, and not when NO_COLOR is set (no-color.org). */
 const TEXT: TextOptions = { color: process.stdout.isTTY === true && !process.env.NO_COLOR }
 
-import { createState, flush, type ReducerState, reduce } from '../reduce/index.js'
+import { createFold } from '../reduce/fold.js'
+import { createState, type ReducerState } from '../reduce/index.js'
 import { chainOf, reverseLinks } from '../trace/chain.js'
 import {
   isEmptyFilter,
@@ -212,6 +213,7 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   const checkpoint: Checkpoint | undefined =
     values.state === undefined ? undefined : await loadCheckpoint(values.state)
   const state: ReducerState = checkpoint?.reducer ?? createState({ maxAgeMs: maxAgeDays * 86_400_000 })
+  const fold = createFold(state)
   const out: Output = {
     matched: 0,
     limit,
@@ -261,7 +263,7 @@ export async function runTrace(args: readonly string[]): Promise<number> {
         const wait = takeReject(e)
         if (wait) await wait
       }
-      const ts = reduce(state, e)
+      const ts = fold.push(e)
       if (ts.length > 0) {
         const wait = take(ts, lastFile)
         if (wait) await wait
@@ -292,9 +294,10 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   const failed = status.failed
   if (values.state !== undefined) {
     // Open and held transactions stay in the state: the next run emits them exactly as one long run would.
+    await take(fold.end(true), lastFile)
     await saveCheckpoint(values.state, { version: 1, reducer: state, inputs: positions })
   } else {
-    await take(flush(state), lastFile)
+    await take(fold.end(), lastFile)
   }
   if (all) await printChains(all, filter, out, fileOf)
   await out.sink.flush()

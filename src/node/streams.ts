@@ -9,7 +9,8 @@
 import { Transform } from 'node:stream'
 import type { MailEvent } from '../events/index.js'
 import { createEventStream, createParser, type LineParser, type ParseOptions } from '../parse.js'
-import { createState, flush, type ReducerOptions, reduce } from '../reduce/index.js'
+import { createFold } from '../reduce/fold.js'
+import { createState, type ReducerOptions } from '../reduce/index.js'
 import type { Transaction } from '../transaction.js'
 import { globFiles } from './glob.js'
 import { readEvents } from './parse-file.js'
@@ -59,15 +60,15 @@ export function eventTransform(
  * process.stdin.pipe(eventTransform()).pipe(transactionTransform()).on('data', (t) => console.log(t.id))
  */
 export function transactionTransform(options: ReducerOptions = {}): Transform {
-  const state = createState(options)
+  const fold = createFold(createState(options))
   return new Transform({
     objectMode: true,
     transform(event: MailEvent, _enc, done) {
-      for (const t of reduce(state, event)) this.push(t)
+      for (const t of fold.push(event)) this.push(t)
       done()
     },
     flush(done) {
-      for (const t of flush(state)) this.push(t)
+      for (const t of fold.end()) this.push(t)
       done()
     },
   })
@@ -100,7 +101,7 @@ export async function* transactionsOf(
   files: readonly string[],
   options: ParseOptions & ReducerOptions = {},
 ): AsyncGenerator<Transaction> {
-  const state = createState(options)
-  for await (const e of eventsOf(files, options)) yield* reduce(state, e)
-  yield* flush(state)
+  const fold = createFold(createState(options))
+  for await (const e of eventsOf(files, options)) yield* fold.push(e)
+  yield* fold.end()
 }
