@@ -130,14 +130,8 @@ const optionsOf = new WeakMap<LineParser, ParseOptions>()
 
 const stripCr = (s: string): string => (s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s)
 
-function unknown(
-  raw: string,
-  line: number,
-  source: string | undefined,
-  reason: UnknownReason,
-  extra?: Partial<UnknownEvent>,
-): UnknownEvent {
-  return { type: 'unknown', line, source, ...extra, reason, raw }
+function unknown(raw: string, line: number, source: string | undefined, reason: UnknownReason): UnknownEvent {
+  return { type: 'unknown', line, source, reason, raw }
 }
 
 /**

@@ -7,6 +7,7 @@
 
 import type { Percentiles } from './histogram.js'
 import type { CountRow, ReasonRow, StatsReport, TimeRow, VolumeRow } from './report.js'
+import { HOST_COLUMNS } from './state.js'
 
 const num = (n: number, w = 8): string => String(n).padStart(w)
 
@@ -120,16 +121,7 @@ export function formatStatsReport(r: StatsReport): string {
     out.push(...title('Per-Hour Traffic Summary'), ...timeTable('time', rows))
   }
   if (r.hosts.length > 0) {
-    const cols = [
-      'lines',
-      'received',
-      'delivered',
-      'deferred',
-      'bounced',
-      'rejected',
-      'bytesReceived',
-      'bytesDelivered',
-    ] as const
+    const cols = HOST_COLUMNS
     out.push(
       ...title('Hosts'),
       `${cols.map((c) => (c === 'bytesReceived' ? 'bytes in' : c === 'bytesDelivered' ? 'bytes out' : c).padStart(11)).join('')}   host`,

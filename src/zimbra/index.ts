@@ -9,7 +9,7 @@
  */
 
 import { type Log4jHeader, readLog4jBody } from '../envelope/log4j.js'
-import type { EventBase, MailEvent } from '../events/index.js'
+import type { EventBase, MailEvent, ZimbraBase } from '../events/index.js'
 import type { Family } from '../family.js'
 import { build } from '../grammar/build.js'
 import { parseImap, parsePop, parseSoap, parseSoapEngine } from './access.js'
@@ -48,17 +48,10 @@ export const GRAMMARS: ReadonlyMap<string, Builder> = table([
 ])
 
 /** Where a record sits in its input and how its stamp resolved: the fields the header does not give. */
-export interface RecordPlace {
-  readonly line: number
-  readonly endLine?: number
-  readonly source?: string
-  readonly time: string
-  readonly stamp: string
-  readonly timeUnresolved?: true
-  readonly host?: string
-  readonly program?: string
-  readonly pid?: number
-}
+export type RecordPlace = Pick<
+  ZimbraBase,
+  'line' | 'endLine' | 'source' | 'time' | 'stamp' | 'timeUnresolved' | 'host' | 'program' | 'pid'
+>
 
 /**
  * Turns a log4j record (its header and the continuation lines after it) into one event.
