@@ -7,6 +7,8 @@
  * @module
  */
 
+import type { AnchorKind } from './anchors.js'
+
 /**
  * Something worth knowing about one resolved time.
  *
@@ -66,19 +68,7 @@ export function flagList(bits: number): readonly TimeFlag[] {
  * - `now` — the clock, as a last resort.
  * - `none` — not resolved (invalid stamp, no stamp).
  */
-export type YearSource =
-  | 'explicit'
-  | 'year'
-  | 'stream'
-  | 'reference'
-  | 'referenceDate'
-  | 'rotatedName'
-  | 'record'
-  | 'gzipMtime'
-  | 'mtime'
-  | 'bundle'
-  | 'now'
-  | 'none'
+export type YearSource = 'explicit' | 'year' | 'stream' | AnchorKind | 'none'
 
 /** `certain`: the stamp says it; `high`: pinned or bounded by good evidence; `low`: a guess. */
 export type Confidence = 'certain' | 'high' | 'low'
