@@ -199,8 +199,12 @@ export function createRolloverTracker<E extends Tracked>(
           // rollover, it would be later than the candidate is late without one: `Dec 24` after a
           // `Jan  1` candidate (8 days vs 358) fits the rollover; `May  3` after an `Apr 11`
           // candidate below `May  2` (343 days vs 21) refutes it.
+          // A line far ahead fits only a candidate that is itself better read as a rollover:
+          // `Jan  1` 8 days below a `Jan  8` high, then `Dec 31`, are two late lines, not a
+          // year of silence.
           const cand = pending[0]!.pos
-          if (YEAR_SEC - p + cand <= high - cand) {
+          const candidateLate = high - cand
+          if (YEAR_SEC - p + cand <= candidateLate && (!farAhead || candidateLate > YEAR_SEC / 2)) {
             advance(line)
             return
           }

@@ -75,6 +75,20 @@ describe('createRolloverTracker', () => {
       [4, 1],
     ])
   })
+  it('should read a week-late Jan 1 then Dec 31 as two late lines, not a year of silence', () => {
+    const { t, out } = feed([
+      [1, 8, 16],
+      [1, 1, 0],
+      [12, 31, 23],
+    ])
+    t.settle()
+    expect(out.map((o) => [o.i, o.k, o.bits])).toEqual([
+      [0, 0, 0],
+      [1, 0, FLAG.outOfOrder],
+      [2, -1, FLAG.outOfOrder],
+    ])
+    expect(t.rollovers).toBe(0)
+  })
   it('should give a line just before New Year, after the new year began, to the year before', () => {
     const out: [number, number][] = []
     const t = createRolloverTracker<Tracked & { i: number }>(BACK, 2, (l) => out.push([l.i, l.k]))
