@@ -86,6 +86,49 @@ describe('maillog trace', () => {
         .join('\n'),
     ).toBe(whole.trimEnd() + '\n')
   })
+  it('should link hops across host files with --state as without it, however far apart in time', async () => {
+    const mx1 = join(tmp, 'mx1.log')
+    const relay1 = join(tmp, 'relay1.log')
+    await writeFile(
+      mx1,
+      [
+        'Mar  1 10:00:00 mx1 postfix/smtpd[1100]: 4E5F607182: client=mail.example.com[198.51.100.50]',
+        'Mar  1 10:00:00 mx1 postfix/qmgr[1102]: 4E5F607182: from=<zed@example.com>, size=7000, nrcpt=1 (queue active)',
+        'Mar  1 10:00:01 mx1 postfix/smtp[1103]: 4E5F607182: to=<bob@example.org>, relay=relay1.example.org[192.0.2.2]:25, delay=1, delays=0.1/0/0.4/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4QzXk12mNbz9Tv)',
+        'Mar  1 10:00:01 mx1 postfix/qmgr[1102]: 4E5F607182: removed',
+        // Hours later: the sender's side alone would have given up waiting for the next hop.
+        'Mar  1 13:00:00 mx1 postfix/smtpd[1100]: 5A6B7C8D9E: client=mail.example.com[198.51.100.50]',
+        'Mar  1 13:00:00 mx1 postfix/qmgr[1102]: 5A6B7C8D9E: removed',
+        '',
+      ].join('\n'),
+    )
+    await writeFile(
+      relay1,
+      [
+        'Mar  1 10:00:01 relay1 postfix/smtpd[2100]: 4QzXk12mNbz9Tv: client=mx1.example.org[192.0.2.1]',
+        'Mar  1 10:00:01 relay1 postfix/qmgr[2102]: 4QzXk12mNbz9Tv: from=<zed@example.com>, size=7300, nrcpt=1 (queue active)',
+        'Mar  1 10:00:02 relay1 postfix/qmgr[2102]: 4QzXk12mNbz9Tv: removed',
+        'Mar  1 13:00:01 relay1 postfix/qmgr[2102]: 6B7C8D9EAF: removed',
+        '',
+      ].join('\n'),
+    )
+    const links = (out: string) =>
+      out
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .filter((t) => t.next || t.previous)
+        .map((t) => [t.id, t.next ?? [], t.previous ?? []])
+        .sort()
+    const plain = await run([...T, '--json', mx1, relay1])
+    expect(links(plain.stdout)).toEqual([
+      ['mx1/postfix/4E5F607182', ['relay1/postfix/4QzXk12mNbz9Tv'], []],
+      ['relay1/postfix/4QzXk12mNbz9Tv', [], ['mx1/postfix/4E5F607182']],
+    ])
+    const resumed = await run([...T, '--json', '--state', join(tmp, 'hosts.state'), mx1, relay1])
+    expect(resumed.stderr).toBe('')
+    expect(links(resumed.stdout)).toEqual(links(plain.stdout))
+  })
   it('should reject bad options with exit 2', async () => {
     expect((await run([...T, '--since', 'yesterday', multi])).code).toBe(2)
     expect((await run([...T, '--to', '(', multi])).code).toBe(2)

@@ -10,6 +10,7 @@
 import { stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { MailEvent } from '../events/index.js'
+import { fileIdentity, type InputPosition, resumePoint } from '../node/checkpoint.js'
 import { rotatedSetAnchors } from '../node/file-anchors.js'
 import { describeGzipError } from '../node/gzip.js'
 import { log4jEndAnchor } from '../node/log4j-anchors.js'
@@ -101,21 +102,49 @@ export async function* fileBatches(
   }
 }
 
-async function* events(inputs: readonly PlannedInput[], status: ReadStatus): AsyncGenerator<MailEvent[]> {
-  for (const input of inputs) for await (const b of fileBatches(input, status)) yield b.events
+/** Where a resumable run starts each file, and where it got to. */
+export interface Resume {
+  /** Positions a previous run saved; files are matched by identity, so renamed (rotated) files resume too. */
+  readonly from: readonly InputPosition[]
+  /** Where each file was read to, added as each file ends. */
+  readonly reached: InputPosition[]
+}
+
+async function* events(
+  inputs: readonly PlannedInput[],
+  status: ReadStatus,
+  resume: Resume | undefined,
+): AsyncGenerator<MailEvent[]> {
+  for (const input of inputs) {
+    if (!resume) {
+      for await (const b of fileBatches(input, status)) yield b.events
+      continue
+    }
+    const id = await fileIdentity(input.file).catch(() => undefined)
+    const from = id ? resumePoint(resume.from, id) : undefined
+    let position = from ?? { offset: 0, line: 0 }
+    for await (const b of fileBatches(input, status, from)) {
+      position = { offset: b.end, line: b.line }
+      yield b.events
+    }
+    if (id) resume.reached.push({ path: input.file, dev: id.dev, ino: id.ino, ...position })
+  }
 }
 
 /**
  * Every event of the planned inputs: logs one after another, or with `merge` side by side in
- * time order (several hosts' logs, or zimbra.log with mailbox.log).
+ * time order (several hosts' logs, or zimbra.log with mailbox.log). With `resume`, each file is
+ * read on from its checkpoint; every file is read to its end, so the positions reached are
+ * exact however the logs interleave.
  */
 export function readAll(
   plan: readonly PlannedInput[][],
   status: ReadStatus,
   merge: boolean,
+  resume?: Resume,
 ): AsyncIterable<MailEvent[]> {
-  if (merge && plan.length > 1) return mergeByTime(plan.map((log) => events(log, status)))
-  return events(plan.flat(), status)
+  if (merge && plan.length > 1) return mergeByTime(plan.map((log) => events(log, status, resume)))
+  return events(plan.flat(), status, resume)
 }
 
 /** Total bytes of plain input files (gzip and stdin count as unknown: 0). */

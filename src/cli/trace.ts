@@ -7,14 +7,7 @@
 
 import { DateTime } from 'luxon'
 import type { MailEvent } from '../events/index.js'
-import {
-  type Checkpoint,
-  fileIdentity,
-  type InputPosition,
-  loadCheckpoint,
-  resumePoint,
-  saveCheckpoint,
-} from '../node/checkpoint.js'
+import { type Checkpoint, type InputPosition, loadCheckpoint, saveCheckpoint } from '../node/checkpoint.js'
 import { eventToEcs, transactionToEcs } from '../output/ecs.js'
 import {
   createEventIds,
@@ -40,7 +33,7 @@ import {
   type TraceFilter,
 } from '../trace/filter.js'
 import type { Transaction } from '../transaction.js'
-import { fileBatches, planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
+import { planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
 import { createSink, type Sink } from './output.js'
 import { parseCommandArgs, readingOptions, TIME_OPTIONS, UsageError } from './usage.js'
 
@@ -271,24 +264,13 @@ export async function runTrace(args: readonly string[]): Promise<number> {
     }
   }
   const done = () => !all && out.matched >= out.limit && values.state === undefined
-  if (values.state !== undefined) {
-    // Resumable runs read file by file to know each file's byte offset.
-    for (const input of plan.flat()) {
-      const id = await fileIdentity(input.file).catch(() => undefined)
-      const from = id && checkpoint ? resumePoint(checkpoint.inputs, id) : undefined
-      let position = from ?? { offset: 0, line: 0 }
-      for await (const batch of fileBatches(input, status, from)) {
-        await consume(batch.events)
-        position = { offset: batch.end, line: batch.line }
-      }
-      if (id) positions.push({ path: input.file, dev: id.dev, ino: id.ino, ...position })
-    }
-  } else {
-    // Several logs (hosts, zimbra.log and mailbox.log) are read side by side in time order.
-    for await (const events of readAll(plan, status, true)) {
-      await consume(events)
-      if (done()) break
-    }
+  // Several logs (hosts, zimbra.log and mailbox.log) are read side by side in time order, so
+  // hops link however far apart in time they are; a resumable run too, from its checkpoint.
+  const resume =
+    values.state === undefined ? undefined : { from: checkpoint?.inputs ?? [], reached: positions }
+  for await (const events of readAll(plan, status, true, resume)) {
+    await consume(events)
+    if (done()) break
   }
   status.progress?.done()
   const failed = status.failed
