@@ -68,6 +68,7 @@ export {
   transactionDocumentId,
 } from './output/es-bulk.js'
 export {
+  BEATS_FIELD_MAPPINGS,
   ECS_FIELD_MAPPINGS,
   type EsTemplateOptions,
   esIndexTemplate,

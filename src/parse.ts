@@ -275,8 +275,11 @@ export function parseLines(text: string, options: ParseOptions & { source?: stri
 
 /** A push parser over a stream of lines: the form every reader uses. */
 export interface EventStream {
-  /** Feeds one line (without its terminator). Completed events go to the `emit` callback. */
-  push(line: string, lineNumber: number, source?: string): void
+  /**
+   * Feeds one line (without its terminator). Completed events go to the `emit` callback;
+   * `offset`, the line's byte offset in its file, becomes the event's `offset`.
+   */
+  push(line: string, lineNumber: number, source?: string, offset?: number): void
   /** Ends the input: emits whatever is still held. */
   end(): void
   /** The IANA zone year-less stamps are resolved in. */
@@ -335,16 +338,17 @@ export function createEventStream(
   let heldLine = 0
   let heldEnd = 0
   let heldSource: string | undefined
+  let heldOffset: number | undefined
   const flush = (): void => {
     const header = held!
     const lines = continuation
     held = undefined
     continuation = []
-    emit(records!.build(header, heldRaw, lines, heldLine, heldEnd, heldSource))
+    emit(withOffset(records!.build(header, heldRaw, lines, heldLine, heldEnd, heldSource), heldOffset))
   }
   return {
     zone: parser.zone,
-    push(line, lineNumber, source) {
+    push(line, lineNumber, source, offset) {
       if (records) {
         const raw = stripCr(line)
         if (held) {
@@ -366,14 +370,15 @@ export function createEventStream(
           heldRaw = raw
           heldLine = heldEnd = lineNumber
           heldSource = source
+          heldOffset = offset
           return
         }
       }
       if (!lines) {
-        emit(parser.parse(line, lineNumber, source))
+        emit(withOffset(parser.parse(line, lineNumber, source), offset))
         return
       }
-      const e = lines.parse(line, lineNumber, source)
+      const e = withOffset(lines.parse(line, lineNumber, source), offset)
       const parts = lines.parts
       timeline.push({ host: e.host ?? '', source: e.source }, parts ?? stampOf(e), e)
     },
@@ -382,6 +387,12 @@ export function createEventStream(
       timeline.end()
     },
   }
+}
+
+/** Sets `offset` on a fresh event: last, so events read without offsets keep their shape. */
+function withOffset(e: MailEvent, offset: number | undefined): MailEvent {
+  if (offset !== undefined) (e as { offset?: number }).offset = offset
+  return e
 }
 
 let cachedStamp = ''

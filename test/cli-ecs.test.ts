@@ -1,6 +1,10 @@
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { run } from './run.js'
+
+const tmp = await mkdtemp(join(tmpdir(), 'maillog-ecs-'))
 
 const T = ['trace', '--year', '2025', '--zone', 'UTC']
 const multi = 'corpus/trace/multi-host.log'
@@ -106,6 +110,29 @@ describe('maillog parse --format ecs', () => {
     expect(docs).toHaveLength(plain.length)
     expect(docs.map((d) => d.maillog.type)).toEqual(plain.map((l) => JSON.parse(l).type))
     expect((await run(['parse', '--format', 'es-bulk', log])).code).toBe(2)
+  })
+  it('should give each document the byte offset of its line (log.offset), from files and stdin', async () => {
+    const log = join(tmp, 'offsets.log')
+    const text = [
+      'Mar  1 12:00:01 mx1 postfix/qmgr[7]: 3F4A92C1B: removed',
+      'Mar  1 12:00:02 mx1 postfix/smtpd[8]: connect from caf\u00e9.example[192.0.2.1]\r',
+      'not a syslog line \u00ff',
+      '2024-03-04 10:15:02,481 INFO  [main] [] misc - first line',
+      '\tat continuation',
+      'Mar  1 12:00:03 mx1 postfix/qmgr[7]: 3F4A92C1B: removed',
+    ].join('\n')
+    await writeFile(log, text)
+    const bytes = Buffer.from(text)
+    const starts = [0]
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) starts.push(i + 1)
+    const offsets = async (args: string[], input?: string) =>
+      lines(
+        (await run(['parse', '--year', '2025', '--zone', 'UTC', '--format', 'ecs', ...args], input)).stdout,
+      ).map((l) => JSON.parse(l).log.offset)
+    // The log4j record covers lines 4 and 5: one document, at the record's first line.
+    const expected = [starts[0], starts[1], starts[2], starts[3], starts[5]]
+    expect(await offsets([log])).toEqual(expected)
+    expect(await offsets(['-'], text)).toEqual(expected)
   })
 })
 

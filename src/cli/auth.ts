@@ -58,7 +58,8 @@ export async function runAuth(args: readonly string[]): Promise<number> {
   const report = createAuthReport()
   const plan = await planInputs(positionals.length === 0 ? ['-'] : positionals, parserOptions)
   const status: ReadStatus = { failed: false, progress: await progressFor(plan, values.quiet) }
-  for await (const events of readAll(plan, status, true)) for (const e of events) addAuthEvent(report, e)
+  for await (const events of readAll(plan, status, { merge: true }))
+    for (const e of events) addAuthEvent(report, e)
   status.progress?.done()
   const failed = status.failed
   const sink = createSink(process.stdout)

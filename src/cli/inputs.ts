@@ -15,7 +15,7 @@ import { rotatedSetAnchors } from '../node/file-anchors.js'
 import { describeGzipError } from '../node/gzip.js'
 import { log4jEndAnchor } from '../node/log4j-anchors.js'
 import { mergeByTime } from '../node/merge.js'
-import { type FileBatch, type ResumePoint, readEvents } from '../node/parse-file.js'
+import { readEvents } from '../node/parse-file.js'
 import { orderRotatedSet } from '../node/rotated-set.js'
 import { createParser, type LineParser, type ParseOptions } from '../parse.js'
 import type { Anchor } from '../time/anchors.js'
@@ -85,21 +85,14 @@ export interface ReadStatus {
   readonly progress?: Progress
 }
 
-/** The batches of one file; a read error is reported on stderr and ends this file only. */
-export async function* fileBatches(
-  input: PlannedInput,
-  status: ReadStatus,
-  from?: ResumePoint,
-): AsyncGenerator<FileBatch> {
-  try {
-    for await (const batch of readEvents(input.file, input.parser, from)) {
-      status.progress?.update(input.file, batch.end, batch.events.length)
-      yield batch
-    }
-  } catch (err) {
-    status.failed = true
-    process.stderr.write(`maillog: ${readError(input.file, err)}\n`)
-  }
+/** How {@link readAll} reads. */
+export interface ReadAllOptions {
+  /** Several logs side by side in time order (hosts, zimbra.log with mailbox.log) rather than one after another. */
+  readonly merge?: boolean
+  /** Read each file on from a checkpoint, and note where it got to. */
+  readonly resume?: Resume
+  /** Give events the byte offset of their line. */
+  readonly offsets?: boolean
 }
 
 /** Where a resumable run starts each file, and where it got to. */
@@ -110,41 +103,48 @@ export interface Resume {
   readonly reached: InputPosition[]
 }
 
+/** The events of one file; a read error is reported on stderr and ends this file only. */
+async function* fileEvents(
+  input: PlannedInput,
+  status: ReadStatus,
+  { resume, offsets }: ReadAllOptions,
+): AsyncGenerator<MailEvent[]> {
+  const id = resume ? await fileIdentity(input.file).catch(() => undefined) : undefined
+  const from = id ? resumePoint(resume!.from, id) : undefined
+  let position = from ?? { offset: 0, line: 0 }
+  try {
+    for await (const batch of readEvents(input.file, input.parser, { from, offsets })) {
+      status.progress?.update(input.file, batch.end, batch.events.length)
+      position = { offset: batch.end, line: batch.line }
+      yield batch.events
+    }
+  } catch (err) {
+    status.failed = true
+    process.stderr.write(`maillog: ${readError(input.file, err)}\n`)
+  }
+  if (id) resume!.reached.push({ path: input.file, dev: id.dev, ino: id.ino, ...position })
+}
+
 async function* events(
   inputs: readonly PlannedInput[],
   status: ReadStatus,
-  resume: Resume | undefined,
+  options: ReadAllOptions,
 ): AsyncGenerator<MailEvent[]> {
-  for (const input of inputs) {
-    if (!resume) {
-      for await (const b of fileBatches(input, status)) yield b.events
-      continue
-    }
-    const id = await fileIdentity(input.file).catch(() => undefined)
-    const from = id ? resumePoint(resume.from, id) : undefined
-    let position = from ?? { offset: 0, line: 0 }
-    for await (const b of fileBatches(input, status, from)) {
-      position = { offset: b.end, line: b.line }
-      yield b.events
-    }
-    if (id) resume.reached.push({ path: input.file, dev: id.dev, ino: id.ino, ...position })
-  }
+  for (const input of inputs) yield* fileEvents(input, status, options)
 }
 
 /**
- * Every event of the planned inputs: logs one after another, or with `merge` side by side in
- * time order (several hosts' logs, or zimbra.log with mailbox.log). With `resume`, each file is
- * read on from its checkpoint; every file is read to its end, so the positions reached are
- * exact however the logs interleave.
+ * Every event of the planned inputs: logs one after another, or side by side in time order.
+ * With `resume`, each file is read on from its checkpoint; every file is read to its end, so
+ * the positions reached are exact however the logs interleave.
  */
 export function readAll(
   plan: readonly PlannedInput[][],
   status: ReadStatus,
-  merge: boolean,
-  resume?: Resume,
+  options: ReadAllOptions = {},
 ): AsyncIterable<MailEvent[]> {
-  if (merge && plan.length > 1) return mergeByTime(plan.map((log) => events(log, status, resume)))
-  return events(plan.flat(), status, resume)
+  if (options.merge && plan.length > 1) return mergeByTime(plan.map((log) => events(log, status, options)))
+  return events(plan.flat(), status, options)
 }
 
 /** Total bytes of plain input files (gzip and stdin count as unknown: 0). */

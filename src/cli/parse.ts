@@ -58,7 +58,7 @@ export async function runParse(args: readonly string[]): Promise<number> {
   const plan = await planInputs(files, parserOptions)
   const status: ReadStatus = { failed: false, progress: await progressFor(plan, values.quiet) }
   // Events in input order: logs one after another, rotated sets oldest first.
-  for await (const events of readAll(plan, status, false)) {
+  for await (const events of readAll(plan, status, { offsets: ecs })) {
     for (const e of events) {
       if (values.stats) countParseEvent(stats, e)
       if (!values.quiet) await sink.write(JSON.stringify(ecs ? eventToEcs(e) : e) + '\n')

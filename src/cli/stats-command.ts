@@ -74,7 +74,7 @@ export async function runStats(args: readonly string[]): Promise<number> {
   const files = positionals.length === 0 ? ['-'] : positionals
   const plan = await planInputs(files, parserOptions)
   const status: ReadStatus = { failed: false, progress: await progressFor(plan, values.quiet) }
-  for await (const events of readAll(plan, status, true)) {
+  for await (const events of readAll(plan, status, { merge: true })) {
     for (const e of events) {
       countEvent(stats, e)
       const ts = fold.push(e)

@@ -268,7 +268,7 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   // hops link however far apart in time they are; a resumable run too, from its checkpoint.
   const resume =
     values.state === undefined ? undefined : { from: checkpoint?.inputs ?? [], reached: positions }
-  for await (const events of readAll(plan, status, true, resume)) {
+  for await (const events of readAll(plan, status, { merge: true, resume })) {
     await consume(events)
     if (done()) break
   }

@@ -47,6 +47,8 @@ export interface EventBase {
   readonly line: number
   /** File the line came from, when known. */
   readonly source?: string
+  /** Byte offset of the (first) line in its file, when the reader counts bytes (ECS `log.offset`). */
+  readonly offset?: number
   /** Resolved ISO 8601 time with offset, or the stamp as written when unresolved. */
   readonly time: string
   /** The timestamp exactly as written in the line. */
@@ -114,6 +116,7 @@ export interface UnknownEvent {
   readonly type: 'unknown'
   readonly line: number
   readonly source?: string
+  readonly offset?: number
   readonly time?: string
   readonly stamp?: string
   readonly timeUnresolved?: true

@@ -37,6 +37,7 @@ export interface ZimbraBase {
   /** Last line of a multi-line record. */
   readonly endLine?: number
   readonly source?: string
+  readonly offset?: number
   /** ISO 8601 with the offset of the parser's zone (log4j stamps carry none), or the stamp text. */
   readonly time: string
   /** The stamp as written (`2024-03-04 10:15:02,481`). */
@@ -473,6 +474,7 @@ export interface ZimbraUnrecognized {
   readonly line: number
   readonly endLine?: number
   readonly source?: string
+  readonly offset?: number
   readonly time?: string
   readonly stamp?: string
   readonly timeUnresolved?: true

@@ -25,6 +25,14 @@ export interface ResumePoint {
   readonly line: number
 }
 
+/** How {@link readEvents} reads. */
+export interface ReadOptions {
+  /** Where to start, from a checkpoint. */
+  readonly from?: ResumePoint
+  /** Give every event the byte `offset` of its line (for ECS `log.offset`). */
+  readonly offsets?: boolean
+}
+
 /**
  * Yields the events of a file (gzip or plain) or of stdin (`-`) in batches: one event per line,
  * or per record for multi-line records. The parser's year state carries over between files.
@@ -37,7 +45,7 @@ export interface ResumePoint {
 export async function* readEvents(
   path: string,
   parser: LineParser,
-  from?: ResumePoint,
+  { from, offsets = false }: ReadOptions = {},
 ): AsyncGenerator<FileBatch> {
   const input = await openInput(path, from?.offset ?? 0)
   const source = path === '-' ? undefined : path
@@ -47,9 +55,10 @@ export async function* readEvents(
   let end = from?.offset ?? 0
   let failure: unknown
   try {
-    for await (const chunk of lineChunks(input.stream, end)) {
-      const lines = chunk.lines
-      for (let i = 0; i < lines.length; i++) stream.push(lines[i]!, ++n, source)
+    for await (const chunk of lineChunks(input.stream, end, offsets)) {
+      const { lines, starts } = chunk
+      if (starts) for (let i = 0; i < lines.length; i++) stream.push(lines[i]!, ++n, source, starts[i])
+      else for (let i = 0; i < lines.length; i++) stream.push(lines[i]!, ++n, source)
       end = chunk.end
       const events = batch
       batch = []

@@ -184,6 +184,7 @@ const CONSUMED: ReadonlySet<string> = new Set([
   'type',
   'line',
   'source',
+  'offset',
   'time',
   'stamp',
   'timeUnresolved',
@@ -368,9 +369,9 @@ export function eventToEcs(e: MailEvent): EcsEventDocument {
     host: e.host === undefined ? undefined : { name: e.host },
     process: e.program === undefined ? undefined : { name: e.program, pid: e.pid },
     log:
-      e.source === undefined && level === undefined
+      e.source === undefined && level === undefined && e.offset === undefined
         ? undefined
-        : { file: e.source === undefined ? undefined : { path: e.source }, level },
+        : { file: e.source === undefined ? undefined : { path: e.source }, level, offset: e.offset },
   }
   peers(e, doc, maillog, related)
   doc.email = email(e, maillog)

@@ -12,6 +12,15 @@ import type { MailEventType } from '../events/index.js'
 /** ECS version the documents declare. Every field used exists, unchanged, in ECS 8.2 to 9.x. */
 export const ECS_VERSION = '8.17.0'
 
+/**
+ * Fields outside ECS that Beats (Filebeat) write and Kibana's log views sort by: maillog writes
+ * them under the same names so documents sit beside Filebeat's.
+ *
+ * @example
+ * BEATS_FIELDS.includes('log.offset') //=> true
+ */
+export const BEATS_FIELDS = ['log.offset'] as const
+
 /** `source.*` / `destination.*` of an ECS document. */
 export interface EcsEndpoint {
   /** The peer as logged: the IP address, or a socket name such as `private/dovecot-lmtp`. */
@@ -56,7 +65,8 @@ export interface EcsDocument {
     direction?: 'inbound' | 'outbound'
     delivery_timestamp?: string
   }
-  log?: { file?: { path: string }; level?: string }
+  /** `offset`: the Beats field, the line's byte offset in its file (see {@link BEATS_FIELDS}). */
+  log?: { file?: { path: string }; level?: string; offset?: number }
   tls?: {
     version?: string
     version_protocol?: string

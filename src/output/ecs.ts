@@ -5,8 +5,8 @@
  * `source.ip`, `host.name` …). What ECS has no name for goes under `maillog.*` in snake_case;
  * docs/ecs.md lists every field and where it comes from.
  *
- * Left out: `log.offset` (a Beats field, not ECS, and maillog knows line numbers, not byte
- * offsets: see `maillog.line`), geo/AS enrichment, and anything else that needs a lookup.
+ * Left out: `log.offset` on transactions (they span many lines; event documents carry it),
+ * geo/AS enrichment, and anything else that needs a lookup.
  * No `node:` imports: this runs wherever the core runs.
  *
  * @module

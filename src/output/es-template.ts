@@ -17,7 +17,7 @@
  * @module
  */
 
-import { ECS_VERSION } from './ecs.js'
+import { type BEATS_FIELDS, ECS_VERSION } from './ecs.js'
 
 /** How a field is mapped. */
 export type FieldMapping =
@@ -95,6 +95,16 @@ const DELAY_FIELDS = (prefix: string): Record<string, FieldMapping> => ({
   [`${prefix}.connection`]: 'float',
   [`${prefix}.transmission`]: 'float',
 })
+
+/**
+ * Fields outside ECS written under their Beats names (see `BEATS_FIELDS` in ecs-types), by path.
+ *
+ * @example
+ * BEATS_FIELD_MAPPINGS['log.offset'] //=> 'long'
+ */
+export const BEATS_FIELD_MAPPINGS: Readonly<Record<(typeof BEATS_FIELDS)[number], FieldMapping>> = {
+  'log.offset': 'long',
+}
 
 /** Every `maillog.*` field of transaction and event documents, by path. */
 export const MAILLOG_FIELD_MAPPINGS: Readonly<Record<string, FieldMapping>> = {
@@ -442,7 +452,7 @@ export function esIndexTemplate(options: EsTemplateOptions = {}) {
       mappings: {
         dynamic: false,
         _meta: { managed_by: 'maillog', ecs_version: ECS_VERSION },
-        properties: properties({ ...ECS_FIELD_MAPPINGS, ...MAILLOG_FIELD_MAPPINGS }),
+        properties: properties({ ...ECS_FIELD_MAPPINGS, ...BEATS_FIELD_MAPPINGS, ...MAILLOG_FIELD_MAPPINGS }),
       },
     },
     _meta: {

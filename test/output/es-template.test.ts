@@ -2,6 +2,7 @@ import { EcsFlat } from '@elastic/ecs'
 import { describe, expect, it } from 'vitest'
 import { eventToEcs, transactionToEcs } from '../../src/output/ecs.js'
 import {
+  BEATS_FIELD_MAPPINGS,
   ECS_FIELD_MAPPINGS,
   esIndexTemplate,
   ilmPolicy,
@@ -53,6 +54,8 @@ describe('esIndexTemplate', () => {
   it('should map every field that events and transactions produce', () => {
     const docs = [
       ...[...corpusEvents, ...extraEvents].map(eventToEcs),
+      // Events read from files carry the byte offset of their line.
+      eventToEcs({ ...extraEvents[0]!, offset: 0 }),
       ...[...corpusTransactions, ...extraTransactions].map((t) =>
         transactionToEcs(t, { logFilePath: '/var/log/mail.log' }),
       ),
@@ -62,7 +65,11 @@ describe('esIndexTemplate', () => {
     const unmapped = [...paths].filter((p) => mappingOf(properties, p)?.type === undefined)
     expect(unmapped).toEqual([])
     // And nothing is mapped that no document uses (a stale entry, or a gap in the inputs).
-    const declared = Object.keys({ ...ECS_FIELD_MAPPINGS, ...MAILLOG_FIELD_MAPPINGS })
+    const declared = Object.keys({
+      ...ECS_FIELD_MAPPINGS,
+      ...BEATS_FIELD_MAPPINGS,
+      ...MAILLOG_FIELD_MAPPINGS,
+    })
     expect(declared.filter((p) => !paths.has(p))).toEqual([])
   })
 
