@@ -39,6 +39,7 @@ export { EVENT_TYPES } from './event-types.js'
 export type * from './events/index.js'
 export type { Family } from './family.js'
 export {
+  BEATS_FIELDS,
   type Disposition,
   ECS_VERSION,
   type EcsDocument,
