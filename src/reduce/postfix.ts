@@ -99,6 +99,9 @@ function recordCheck(e: CheckEvent, d: Draft): void {
   }
   if (isReject) d.rejects.push(entry)
   else d.warnings.push(entry)
+  // A message rejected before qmgr saw it has no other line naming its sender; qmgr's `from=`
+  // (after canonical rewriting) replaces this one when it comes.
+  if (d.from === undefined && e.from !== undefined) d.from = own(e.from)
 }
 
 const rejectLike = withQueueId<CheckEvent>((_ctx, e, d) => recordCheck(e, d))
