@@ -54,8 +54,10 @@ const smtpdClient: Handler<EventOf<'postfix.smtpd.client'>> = (ctx, e) => {
   d.client = ownEndpoint(e.client)
   if (e.saslUsername !== undefined) d.saslUsername = own(e.saslUsername)
   const session = ctx.state.sessions[sessionKey(e)]
-  if (session) session.id = d.id
-  else ctx.state.sessions[sessionKey(e)] = { client: d.client, id: d.id }
+  if (session) {
+    session.id = d.id
+    if (session.aborted) delete session.aborted
+  } else ctx.state.sessions[sessionKey(e)] = { client: d.client, id: d.id }
   if (e.origQueueId !== undefined) {
     // XFORWARD from a content filter on this host: the original is here, under any instance.
     for (const id of ctx.state.byQueueId[e.origQueueId] ?? []) {
@@ -71,7 +73,7 @@ const smtpdDisconnect: Handler<EventOf<'postfix.smtpd.disconnect'>> = (ctx, e) =
   delete ctx.state.sessions[key]
   const d = session.id === undefined ? undefined : ctx.state.drafts[session.id]
   // The message never reached the queue: the session's end is the transaction's end.
-  if (d && !d.closed && !d.queued) {
+  if (d && !d.closed && (!d.queued || session.aborted)) {
     d.end = e.time
     close(ctx.state, d)
   }
@@ -97,6 +99,9 @@ function recordCheck(e: CheckEvent, d: Draft): void {
   }
   if (isReject) d.rejects.push(entry)
   else d.warnings.push(entry)
+  // A message rejected before qmgr saw it has no other line naming its sender; qmgr's `from=`
+  // (after canonical rewriting) replaces this one when it comes.
+  if (d.from === undefined && e.from !== undefined) d.from = own(e.from)
 }
 
 const rejectLike = withQueueId<CheckEvent>((_ctx, e, d) => recordCheck(e, d))
@@ -178,7 +183,7 @@ const pickup = withQueueId<EventOf<'postfix.pickup.uid'>>((_ctx, e, d) => {
   if (d.from === undefined) d.from = own(e.from)
 })
 
-const lost = withQueueId<EventOf<'postfix.smtpd.lost-connection'>>((_ctx, e, d) => {
+function recordLost(e: EventOf<'postfix.smtpd.lost-connection'>, d: Draft): void {
   d.warnings.push({
     time: e.time,
     daemon: e.daemon,
@@ -186,7 +191,26 @@ const lost = withQueueId<EventOf<'postfix.smtpd.lost-connection'>>((_ctx, e, d) 
     stage: e.after,
     text: `${e.reason} after ${e.after}`,
   })
-})
+}
+
+const lost: Handler<EventOf<'postfix.smtpd.lost-connection'>> = (ctx, e) => {
+  const session = ctx.state.sessions[sessionKey(e)]
+  // During DATA or BDAT the message in progress dies with the connection, even when cleanup
+  // already logged its message-id: nothing more comes for it, so the disconnect closes it.
+  const inData = e.after === 'DATA' || e.after === 'BDAT'
+  let d: Draft | undefined
+  if (e.queueId !== undefined) d = tx(ctx, e as typeof e & { queueId: string })
+  else {
+    // Before Postfix 3.10 the line names no queue id (smtpd.c "%s after %s from %s"): it is
+    // about the session's message while that one has not reached the queue.
+    d = session?.id === undefined ? undefined : ctx.state.drafts[session.id]
+    if (!d || d.closed || !(inData || !d.queued)) return
+    d.end = e.time
+    if (ctx.ms > d.endMs) d.endMs = ctx.ms
+  }
+  recordLost(e, d)
+  if (inData && session && session.id === d.id) session.aborted = true
+}
 
 const postsuper = withQueueId<EventOf<'postfix.postsuper.action'>>((ctx, e, d) => {
   d.warnings.push({ time: e.time, daemon: e.daemon, action: e.action, text: `postsuper: ${e.action}` })

@@ -62,6 +62,8 @@ export interface Session {
   readonly client: Endpoint
   /** The transaction the session is carrying, once `client=` was logged. */
   id?: string
+  /** The connection broke during DATA/BDAT: the message in progress was never queued. */
+  aborted?: true
 }
 
 /** Tunables of the reducer, in milliseconds of log time. */

@@ -115,4 +115,15 @@ describe('reduce', () => {
     // Closed ones are held for 5 minutes of log time: 300 messages at one per second.
     expect(maxDrafts).toBeLessThanOrEqual(302)
   })
+  it("should prefer qmgr's sender to the one of an earlier reject line", () => {
+    const log = [
+      'Mar  1 15:00:00 mx1 postfix/smtpd[1]: 1A2B3C4D5E: client=h.example.org[192.0.2.1]',
+      'Mar  1 15:00:01 mx1 postfix/smtpd[1]: 1A2B3C4D5E: reject: RCPT from h.example.org[192.0.2.1]: 550 5.1.1 <x@example.org>: Recipient address rejected: User unknown; from=<Alice@h.example.org> to=<x@example.org> proto=ESMTP helo=<h>',
+      'Mar  1 15:00:02 mx1 postfix/cleanup[2]: 1A2B3C4D5E: message-id=<m@h.example.org>',
+      'Mar  1 15:00:02 mx1 postfix/qmgr[3]: 1A2B3C4D5E: from=<alice@example.org>, size=10, nrcpt=1 (queue active)',
+      'Mar  1 15:00:03 mx1 postfix/qmgr[3]: 1A2B3C4D5E: removed',
+    ].join('\n')
+    const [t] = run(caseEvents(log))
+    expect([t?.from, t?.complete]).toEqual(['alice@example.org', true])
+  })
 })
