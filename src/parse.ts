@@ -24,6 +24,7 @@ import { build } from './grammar/build.js'
 import { postfixFamily } from './postfix/index.js'
 import { sendmailFamily } from './sendmail/index.js'
 import { type ClockOptions, createClock, createYearResolver } from './time/clock.js'
+import type { InferenceSummary } from './time/inferrer.js'
 import { createTimeline } from './time/timeline.js'
 import { parseZimbraRecord, zimbraFamily } from './zimbra/index.js'
 
@@ -280,8 +281,8 @@ export interface EventStream {
    * `offset`, the line's byte offset in its file, becomes the event's `offset`.
    */
   push(line: string, lineNumber: number, source?: string, offset?: number): void
-  /** Ends the input: emits whatever is still held. */
-  end(): void
+  /** Ends the input: emits whatever is still held, and reports how each host's years were settled. */
+  end(): InferenceSummary
   /** The IANA zone year-less stamps are resolved in. */
   readonly zone: string
 }
@@ -384,7 +385,7 @@ export function createEventStream(
     },
     end() {
       if (held) flush()
-      timeline.end()
+      return timeline.end()
     },
   }
 }

@@ -33,6 +33,32 @@ describe('years, zones and several files', () => {
     ])
   })
 
+  it('should date a copied Sendmail log by its queue ids, and say where each year came from', async () => {
+    const log = join(tmp, 'sendmail-2016.log')
+    // u5FABC: created 2016-06-15 10:11:12 UTC (year mod 60, month, day, hour, minute, second).
+    await writeFile(
+      log,
+      [
+        'Jun 15 10:11:13 mx1 sendmail[711]: u5FABCAa012345: from=<a@example.org>, size=1200, class=0, nrcpts=1, msgid=<1@example.org>, proto=ESMTP, daemon=MTA, relay=[192.0.2.1]',
+        'Jun 15 10:11:14 mx1 sendmail[712]: u5FABCAa012345: to=<b@example.net>, delay=00:00:02, xdelay=00:00:01, mailer=esmtp, pri=31200, relay=mx.example.net. [198.51.100.7], dsn=2.0.0, stat=Sent (ok)',
+      ].join('\n') + '\n',
+    )
+    const r = await run(['parse', '--zone', 'UTC', '--stats', log])
+    expect(lines(r.stdout).map((l) => JSON.parse(l).time)).toEqual([
+      '2016-06-15T10:11:13+00:00',
+      '2016-06-15T10:11:14+00:00',
+    ])
+    expect(r.stderr).toContain(
+      `years:\n  ${log}  mx1  2016 from a dated record or Sendmail queue id (high)\n`,
+    )
+  })
+  it('should warn when a year is only assumed from the clock, and not when --year gives it', async () => {
+    const text = 'Mar  1 12:00:01 mx1 postfix/qmgr[7]: 3F4A92C1B: removed\n'
+    const guessed = await run(['parse', '--zone', 'UTC', '-'], text)
+    expect(guessed.code).toBe(0)
+    expect(guessed.stderr).toMatch(/^maillog: warning: stdin \(mx1\): year \d{4} assumed from the clock/)
+    expect((await run(['parse', '--zone', 'UTC', '--year', '2025', '-'], text)).stderr).toBe('')
+  })
   it('should put a log with Feb 29 in a leap year', async () => {
     const log = join(tmp, 'leap.log')
     await writeFile(

@@ -5,7 +5,7 @@
  */
 
 import { type AuthTally, addAuthEvent, createAuthReport, topFailures } from '../auth/report.js'
-import { planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
+import { createReadStatus, endReading, planInputs, readAll } from './inputs.js'
 import { createSink } from './output.js'
 import { parseCommandArgs, readingOptions, TIME_OPTIONS, UsageError } from './usage.js'
 
@@ -57,10 +57,10 @@ export async function runAuth(args: readonly string[]): Promise<number> {
   const { options: parserOptions } = readingOptions(values)
   const report = createAuthReport()
   const plan = await planInputs(positionals.length === 0 ? ['-'] : positionals, parserOptions)
-  const status: ReadStatus = { failed: false, progress: await progressFor(plan, values.quiet) }
+  const status = await createReadStatus(plan, values.quiet)
   for await (const events of readAll(plan, status, { merge: true }))
     for (const e of events) addAuthEvent(report, e)
-  status.progress?.done()
+  endReading(status)
   const failed = status.failed
   const sink = createSink(process.stdout)
   const accounts = topFailures(report.byAccount, top)

@@ -17,10 +17,13 @@ import { log4jEndAnchor } from '../node/log4j-anchors.js'
 import { mergeByTime } from '../node/merge.js'
 import { readEvents } from '../node/parse-file.js'
 import { orderRotatedSet } from '../node/rotated-set.js'
+import { sendmailAnchor } from '../node/sendmail-anchors.js'
 import { createParser, type LineParser, type ParseOptions } from '../parse.js'
 import type { Anchor } from '../time/anchors.js'
+import type { InferenceSummary } from '../time/inferrer.js'
 import { parseRotatedName } from '../time/rotated-name.js'
 import { createProgress, type Progress } from './progress.js'
+import { type FileYears, yearWarnings } from './years.js'
 
 /** One input file in reading order, with the parser that reads it. */
 export interface PlannedInput {
@@ -38,6 +41,10 @@ export async function planInputs(files: readonly string[], options: ParseOptions
     else groups.set(key, [file])
   }
   const zone = createParser(options).zone
+  // Queue ids give the year modulo 60: the one nearest the reference date (or now) is meant.
+  const reference =
+    options.referenceDate === undefined ? Number.NaN : new Date(options.referenceDate).getTime()
+  const nearYear = new Date(Number.isNaN(reference) ? Date.now() : reference).getUTCFullYear()
   // Full-dated log4j records (mailbox.log) bound the year of the syslog files read with them.
   const log4j: Anchor[] = []
   if (options.year === undefined) {
@@ -60,8 +67,16 @@ export async function planInputs(files: readonly string[], options: ParseOptions
         // A file that cannot be read is reported when it is opened.
       }
     }
+    // Sendmail queue ids date their lines: exact evidence that beats names and mtimes.
+    const queueIds: Anchor[] = []
+    if (options.year === undefined) {
+      for (const file of ordered) {
+        const a = await sendmailAnchor(file, zone, nearYear)
+        if (a) queueIds.push(a)
+      }
+    }
     // One parser per log: its year state runs through the set, its anchors bound the year.
-    const all = [...ordered.flatMap((f) => anchors.get(f) ?? []), ...log4j]
+    const all = [...ordered.flatMap((f) => anchors.get(f) ?? []), ...log4j, ...queueIds]
     const parser = createParser(all.length > 0 ? { ...options, anchors: all } : options)
     out.push(ordered.map((file) => ({ file, parser })))
   }
@@ -79,10 +94,25 @@ export function readError(file: string, err: unknown): string {
   return `${file}: ${e.message}`
 }
 
-/** Reading state shared with the command: whether some file failed, and progress. */
+/** Reading state shared with the command: whether some file failed, progress, and the years settled. */
 export interface ReadStatus {
   failed: boolean
   readonly progress?: Progress
+  readonly years: FileYears[]
+}
+
+/** A fresh reading state, with a progress line on a terminal unless `quiet`. */
+export async function createReadStatus(
+  plan: readonly PlannedInput[][],
+  quiet: boolean | undefined,
+): Promise<ReadStatus> {
+  return { failed: false, progress: await progressFor(plan, quiet), years: [] }
+}
+
+/** Ends the progress line and warns on stderr about guessed or conflicting years. */
+export function endReading(status: ReadStatus): void {
+  status.progress?.done()
+  for (const w of yearWarnings(status.years)) process.stderr.write(`maillog: warning: ${w}\n`)
 }
 
 /** How {@link readAll} reads. */
@@ -113,7 +143,8 @@ async function* fileEvents(
   const from = id ? resumePoint(resume!.from, id) : undefined
   let position = from ?? { offset: 0, line: 0 }
   try {
-    for await (const batch of readEvents(input.file, input.parser, { from, offsets })) {
+    const onYears = (summary: InferenceSummary) => status.years.push({ file: input.file, summary })
+    for await (const batch of readEvents(input.file, input.parser, { from, offsets, onYears })) {
       status.progress?.update(input.file, batch.end, batch.events.length)
       position = { offset: batch.end, line: batch.line }
       yield batch.events
@@ -162,10 +193,7 @@ export async function totalBytes(plan: readonly PlannedInput[][]): Promise<numbe
 }
 
 /** A progress line for the plan when stderr is a terminal and the command is not quiet. */
-export async function progressFor(
-  plan: readonly PlannedInput[][],
-  quiet: boolean | undefined,
-): Promise<Progress> {
+async function progressFor(plan: readonly PlannedInput[][], quiet: boolean | undefined): Promise<Progress> {
   const enabled = process.stderr.isTTY === true && quiet !== true
   return createProgress(enabled ? await totalBytes(plan) : 0, enabled)
 }

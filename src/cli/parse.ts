@@ -5,10 +5,11 @@
  */
 
 import { eventToEcs } from '../output/ecs.js'
-import { planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
+import { createReadStatus, endReading, planInputs, readAll } from './inputs.js'
 import { createSink } from './output.js'
 import { countParseEvent, createParseStats, formatParseStats } from './parse-stats.js'
 import { parseCommandArgs, readingOptions, TIME_OPTIONS, UsageError } from './usage.js'
+import { formatYearTable } from './years.js'
 
 const HELP = `usage: maillog parse [options] [files…]
 
@@ -56,7 +57,7 @@ export async function runParse(args: readonly string[]): Promise<number> {
   const sink = createSink(process.stdout)
   const stats = createParseStats()
   const plan = await planInputs(files, parserOptions)
-  const status: ReadStatus = { failed: false, progress: await progressFor(plan, values.quiet) }
+  const status = await createReadStatus(plan, values.quiet)
   // Events in input order: logs one after another, rotated sets oldest first.
   for await (const events of readAll(plan, status, { offsets: ecs })) {
     for (const e of events) {
@@ -65,7 +66,7 @@ export async function runParse(args: readonly string[]): Promise<number> {
     }
   }
   await sink.flush()
-  status.progress?.done()
-  if (values.stats) process.stderr.write(formatParseStats(stats, zone))
+  endReading(status)
+  if (values.stats) process.stderr.write(formatParseStats(stats, zone) + formatYearTable(status.years))
   return status.failed ? 2 : 0
 }

@@ -10,7 +10,7 @@
 import { createFold } from '../reduce/fold.js'
 import { createState } from '../reduce/index.js'
 import { countEvent, countTransaction, createStats, formatStatsReport, statsReport } from '../stats/index.js'
-import { planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
+import { createReadStatus, endReading, planInputs, readAll } from './inputs.js'
 import { createSink } from './output.js'
 import { countOption, parseCommandArgs, readingOptions, TIME_OPTIONS, timeOption } from './usage.js'
 
@@ -73,7 +73,7 @@ export async function runStats(args: readonly string[]): Promise<number> {
   const fold = createFold(createState())
   const files = positionals.length === 0 ? ['-'] : positionals
   const plan = await planInputs(files, parserOptions)
-  const status: ReadStatus = { failed: false, progress: await progressFor(plan, values.quiet) }
+  const status = await createReadStatus(plan, values.quiet)
   for await (const events of readAll(plan, status, { merge: true })) {
     for (const e of events) {
       countEvent(stats, e)
@@ -81,7 +81,7 @@ export async function runStats(args: readonly string[]): Promise<number> {
       for (let i = 0; i < ts.length; i++) countTransaction(stats, ts[i]!)
     }
   }
-  status.progress?.done()
+  endReading(status)
   const failed = status.failed
   for (const t of fold.end()) countTransaction(stats, t)
   const report = statsReport(stats)

@@ -33,7 +33,7 @@ import {
   type TraceFilter,
 } from '../trace/filter.js'
 import type { Transaction } from '../transaction.js'
-import { planInputs, progressFor, type ReadStatus, readAll } from './inputs.js'
+import { createReadStatus, endReading, planInputs, readAll } from './inputs.js'
 import { createSink, type Sink } from './output.js'
 import { parseCommandArgs, readingOptions, TIME_OPTIONS, UsageError } from './usage.js'
 
@@ -246,7 +246,7 @@ export async function runTrace(args: readonly string[]): Promise<number> {
 
   const positions: InputPosition[] = []
   const plan = await planInputs(files, parserOptions)
-  const status: ReadStatus = { failed: false, progress: await progressFor(plan, values.quiet) }
+  const status = await createReadStatus(plan, values.quiet)
   // log.file.path of ECS documents: the file being read when a transaction was emitted.
   let lastFile: string | undefined
   const consume = async (events: readonly MailEvent[]): Promise<void> => {
@@ -272,7 +272,7 @@ export async function runTrace(args: readonly string[]): Promise<number> {
     await consume(events)
     if (done()) break
   }
-  status.progress?.done()
+  endReading(status)
   const failed = status.failed
   if (values.state !== undefined) {
     // Open and held transactions stay in the state: the next run emits them exactly as one long run would.

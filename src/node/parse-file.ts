@@ -7,6 +7,7 @@
 
 import type { MailEvent } from '../events/index.js'
 import { createEventStream, type LineParser } from '../parse.js'
+import type { InferenceSummary } from '../time/inferrer.js'
 import { openInput } from './input.js'
 import { lineChunks } from './lines.js'
 
@@ -31,6 +32,8 @@ export interface ReadOptions {
   readonly from?: ResumePoint
   /** Give every event the byte `offset` of its line (for ECS `log.offset`). */
   readonly offsets?: boolean
+  /** Called at the end of the input with how each host's years were settled. */
+  readonly onYears?: (summary: InferenceSummary) => void
 }
 
 /**
@@ -45,7 +48,7 @@ export interface ReadOptions {
 export async function* readEvents(
   path: string,
   parser: LineParser,
-  { from, offsets = false }: ReadOptions = {},
+  { from, offsets = false, onYears }: ReadOptions = {},
 ): AsyncGenerator<FileBatch> {
   const input = await openInput(path, from?.offset ?? 0)
   const source = path === '-' ? undefined : path
@@ -67,7 +70,8 @@ export async function* readEvents(
   } catch (err) {
     failure = err
   }
-  stream.end()
+  const years = stream.end()
+  onYears?.(years)
   if (batch.length > 0) yield { events: batch, end, line: n }
   if (failure !== undefined) throw failure
 }

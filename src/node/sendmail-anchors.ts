@@ -1,0 +1,99 @@
+/**
+ * Year evidence from Sendmail queue ids: since 8.12 an id starts with the date its envelope was
+ * created (`time/queue-id-date.ts`), year modulo 60 included, so a Sendmail log dates itself
+ * even when its file was copied and lost its modification time. The first decodable id near
+ * the start of a file gives an exact (reference) anchor for its line; one is enough to pin
+ * that host's years.
+ *
+ * @module
+ */
+
+import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { createGunzip } from 'node:zlib'
+import { readSyslogHeader } from '../envelope/syslog.js'
+import { isSendmailProgram, readSendmailPrefix } from '../sendmail/head.js'
+import type { Anchor } from '../time/anchors.js'
+import { sendmailQueueIdAnchor, sendmailQueueIdTime } from '../time/queue-id-date.js'
+
+const HEAD = 64 * 1024
+/** Longest a message plausibly waits in the queue before the line that logs its id. */
+const MAX_QUEUE_MS = 8 * 86_400_000
+/** Widest zone offset: a wall-clock stamp may read up to this much before the UTC creation time. */
+const MAX_OFFSET_MS = 15 * 3_600_000
+
+/** The first `HEAD` bytes of a file (decompressed for `.gz`), as text; '' when unreadable. */
+async function head(path: string): Promise<string> {
+  try {
+    if (path.endsWith('.gz')) {
+      const chunks: Buffer[] = []
+      let n = 0
+      const gunzip = createReadStream(path, { end: HEAD * 4 }).pipe(createGunzip())
+      try {
+        for await (const c of gunzip as AsyncIterable<Buffer>) {
+          chunks.push(c)
+          n += c.length
+          if (n >= HEAD) break
+        }
+      } catch {
+        // A truncated or corrupt gzip: what came out before the error still counts.
+      } finally {
+        gunzip.destroy()
+      }
+      return Buffer.concat(chunks).subarray(0, HEAD).toString('utf8')
+    }
+    const fh = await open(path, 'r')
+    try {
+      const buf = Buffer.alloc(HEAD)
+      const { bytesRead } = await fh.read(buf, 0, HEAD, 0)
+      return buf.subarray(0, bytesRead).toString('utf8')
+    } finally {
+      await fh.close()
+    }
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * A reference anchor from the first Sendmail line near the start of `text` whose queue id
+ * decodes to a creation time the line's stamp can follow (within the queue's lifetime), or
+ * `undefined`. `nearYear` picks among years 60 apart.
+ *
+ * @example
+ * sendmailAnchorIn('Jun 15 10:11:13 mx1 sendmail[711]: u5FABCAa012345: from=<a@example.org>', 'UTC', 2026)
+ * //=> { kind: 'reference', bound: 'exact', year: 2016, at: { month: 6, day: 15, hour: 10, minute: 11, second: 13 }, host: 'mx1' }
+ */
+export function sendmailAnchorIn(text: string, zone: string, nearYear: number): Anchor | undefined {
+  for (const line of text.split('\n')) {
+    const h = readSyslogHeader(line)
+    if (!h?.stamp.valid || h.stamp.year !== undefined || !isSendmailProgram(h.program)) continue
+    const queueId = readSendmailPrefix(h.message).queueId
+    if (queueId === undefined) continue
+    const created = sendmailQueueIdTime(queueId, nearYear)
+    if (created === undefined) continue
+    const anchor = sendmailQueueIdAnchor(queueId, h.stamp, zone, nearYear, h.host)
+    if (anchor?.year === undefined) continue
+    // Wall clock of the line in its anchored year, read as UTC: zone offsets are within the slack.
+    const s = h.stamp
+    const wall = Date.UTC(anchor.year, s.month - 1, s.day, s.hour, s.minute, s.second)
+    if (wall - created >= -MAX_OFFSET_MS && wall - created <= MAX_QUEUE_MS + MAX_OFFSET_MS) return anchor
+  }
+  return undefined
+}
+
+/**
+ * The Sendmail queue-id anchor of a file (plain or gzip), from its first 64 KiB, or `undefined`.
+ *
+ * @example
+ * await sendmailAnchor('/var/log/maillog', 'UTC', 2026)
+ * //=> { kind: 'reference', bound: 'exact', year: 2016, at: { … }, host: 'mx1' }
+ */
+export async function sendmailAnchor(
+  path: string,
+  zone: string,
+  nearYear: number,
+): Promise<Anchor | undefined> {
+  if (path === '-') return undefined
+  return sendmailAnchorIn(await head(path), zone, nearYear)
+}
