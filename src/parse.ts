@@ -131,6 +131,11 @@ const optionsOf = new WeakMap<LineParser, ParseOptions>()
 
 const stripCr = (s: string): string => (s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s)
 
+const trimBlanks = (s: string): string => {
+  const c = s.charCodeAt(s.length - 1)
+  return c === 32 || c === 9 ? s.trimEnd() : s
+}
+
 function unknown(raw: string, line: number, source: string | undefined, reason: UnknownReason): UnknownEvent {
   return { type: 'unknown', line, source, reason, raw }
 }
@@ -204,7 +209,8 @@ export function createParser(options: ParseOptions = {}): LineParser {
       pid: h.pid,
     }
     const c = familyOf(h.program)
-    if (c) return c.family.parse(h.message, base, raw, c.claim)
+    // Trailing blanks (some relays pad lines) would defeat grammars anchored at the line's end.
+    if (c) return c.family.parse(trimBlanks(h.message), base, raw, c.claim)
     const record = carried(h, base)
     if (!record) return build(base, 'unknown', { reason: 'program', raw })
     // Timed by the record's own stamp, not the syslog one.

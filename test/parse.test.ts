@@ -55,6 +55,12 @@ describe('parse', () => {
     expect(e).toMatchObject({ type: 'unknown', reason: 'too-long' })
     expect(e.type === 'unknown' && e.raw.length).toBe(long.length)
   })
+  it('should parse a line with trailing blanks as without them', () => {
+    const line =
+      'Mar  1 12:00:01 mx1 postfix/qmgr[7]: 3F4A92C1B: from=<a@example.org>, size=2413, nrcpt=1 (queue active) \t'
+    const e = createParser({ year: 2025, zone: 'UTC' }).parse(line, 1)
+    expect(e).toMatchObject({ type: 'postfix.qmgr.queued', from: 'a@example.org', size: 2413, nrcpt: 1 })
+  })
   it('should drop a trailing CR', () => {
     const e = createParser(opts).parse('Mar  1 12:09:05 mx1 postfix/qmgr[9001]: 4F1A2B3C01: removed\r', 1)
     expect(e).toMatchObject({ type: 'postfix.qmgr.removed', queueId: '4F1A2B3C01' })
