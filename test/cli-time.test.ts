@@ -52,6 +52,21 @@ describe('years, zones and several files', () => {
       `years:\n  ${log}  mx1  2016 from a dated record or Sendmail queue id (high)\n`,
     )
   })
+  it('should bound the year of a Postfix log by the Sendmail log read with it', async () => {
+    const sendmail = join(tmp, 'sendmail-only-2016.log')
+    const postfix = join(tmp, 'postfix-2016.log')
+    await writeFile(
+      sendmail,
+      'Jun 15 10:11:13 mx1 sendmail[711]: u5FABCAa012345: from=<a@example.org>, size=1200, class=0, nrcpts=1, msgid=<1@example.org>, proto=ESMTP, daemon=MTA, relay=[192.0.2.1]\n',
+    )
+    await writeFile(postfix, 'Jun 16 09:00:00 mx1 postfix/qmgr[7]: 3F4A92C1B: removed\n')
+    const r = await run(['parse', '--zone', 'UTC', '--stats', postfix, sendmail])
+    expect(lines(r.stdout).map((l) => JSON.parse(l).time)).toEqual([
+      '2016-06-16T09:00:00+00:00',
+      '2016-06-15T10:11:13+00:00',
+    ])
+    expect(r.stderr).toContain(`  ${postfix}  mx1  2016 from the logs read alongside`)
+  })
   it('should warn when a year is only assumed from the clock, and not when --year gives it', async () => {
     const text = 'Mar  1 12:00:01 mx1 postfix/qmgr[7]: 3F4A92C1B: removed\n'
     const guessed = await run(['parse', '--zone', 'UTC', '-'], text)

@@ -17,7 +17,7 @@ import { log4jEndAnchor } from '../node/log4j-anchors.js'
 import { mergeByTime } from '../node/merge.js'
 import { readEvents } from '../node/parse-file.js'
 import { orderRotatedSet } from '../node/rotated-set.js'
-import { sendmailAnchor } from '../node/sendmail-anchors.js'
+import { sendmailAnchor, sendmailEndAnchor } from '../node/sendmail-anchors.js'
 import { createParser, type LineParser, type ParseOptions } from '../parse.js'
 import type { Anchor } from '../time/anchors.js'
 import type { InferenceSummary } from '../time/inferrer.js'
@@ -45,12 +45,13 @@ export async function planInputs(files: readonly string[], options: ParseOptions
   const reference =
     options.referenceDate === undefined ? Number.NaN : new Date(options.referenceDate).getTime()
   const nearYear = new Date(Number.isNaN(reference) ? Date.now() : reference).getUTCFullYear()
-  // Full-dated log4j records (mailbox.log) bound the year of the syslog files read with them.
-  const log4j: Anchor[] = []
+  // Full-dated log4j records (mailbox.log) and Sendmail queue ids bound the year of the files
+  // read with them.
+  const alongside: Anchor[] = []
   if (options.year === undefined) {
     for (const file of files) {
-      const a = await log4jEndAnchor(file, zone)
-      if (a) log4j.push(a)
+      const a = (await log4jEndAnchor(file, zone)) ?? (await sendmailEndAnchor(file, zone, nearYear))
+      if (a) alongside.push(a)
     }
   }
   const out: PlannedInput[][] = []
@@ -76,7 +77,7 @@ export async function planInputs(files: readonly string[], options: ParseOptions
       }
     }
     // One parser per log: its year state runs through the set, its anchors bound the year.
-    const all = [...ordered.flatMap((f) => anchors.get(f) ?? []), ...log4j, ...queueIds]
+    const all = [...ordered.flatMap((f) => anchors.get(f) ?? []), ...alongside, ...queueIds]
     const parser = createParser(all.length > 0 ? { ...options, anchors: all } : options)
     out.push(ordered.map((file) => ({ file, parser })))
   }

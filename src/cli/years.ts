@@ -22,7 +22,7 @@ const SOURCE_WORDS: Readonly<Record<YearSource, string>> = {
   reference: 'a dated record or Sendmail queue id',
   referenceDate: '--reference-date',
   rotatedName: 'the rotated file name',
-  record: 'full-dated records read alongside',
+  record: 'the logs read alongside (dated records, Sendmail queue ids)',
   gzipMtime: 'the gzip header time',
   mtime: 'the file modification time',
   bundle: 'the other files of the set',

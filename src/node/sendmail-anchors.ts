@@ -3,7 +3,7 @@
  * created (`time/queue-id-date.ts`), year modulo 60 included, so a Sendmail log dates itself
  * even when its file was copied and lost its modification time. The first decodable id near
  * the start of a file gives an exact (reference) anchor for its line; one is enough to pin
- * that host's years.
+ * that host's years. The last one near its end bounds the logs read with it.
  *
  * @module
  */
@@ -13,7 +13,7 @@ import { open } from 'node:fs/promises'
 import { createGunzip } from 'node:zlib'
 import { readSyslogHeader } from '../envelope/syslog.js'
 import { isSendmailProgram, readSendmailPrefix } from '../sendmail/head.js'
-import type { Anchor } from '../time/anchors.js'
+import { type Anchor, mtimeAnchor } from '../time/anchors.js'
 import { sendmailQueueIdAnchor, sendmailQueueIdTime } from '../time/queue-id-date.js'
 
 const HEAD = 64 * 1024
@@ -21,11 +21,14 @@ const HEAD = 64 * 1024
 const MAX_QUEUE_MS = 8 * 86_400_000
 /** Widest zone offset: a wall-clock stamp may read up to this much before the UTC creation time. */
 const MAX_OFFSET_MS = 15 * 3_600_000
+/** Slack after the last dated line: logs read together may end some days apart. */
+const SLACK_MS = 31 * 86_400_000
 
-/** The first `HEAD` bytes of a file (decompressed for `.gz`), as text; '' when unreadable. */
-async function head(path: string): Promise<string> {
+/** The first (or, for plain files, last) `HEAD` bytes of a file, decompressed for `.gz`; '' when unreadable. */
+async function readPart(path: string, tail: boolean): Promise<string> {
   try {
     if (path.endsWith('.gz')) {
+      if (tail) return ''
       const chunks: Buffer[] = []
       let n = 0
       const gunzip = createReadStream(path, { end: HEAD * 4 }).pipe(createGunzip())
@@ -44,8 +47,10 @@ async function head(path: string): Promise<string> {
     }
     const fh = await open(path, 'r')
     try {
-      const buf = Buffer.alloc(HEAD)
-      const { bytesRead } = await fh.read(buf, 0, HEAD, 0)
+      const { size } = await fh.stat()
+      const length = Math.min(HEAD, size)
+      const buf = Buffer.alloc(length)
+      const { bytesRead } = await fh.read(buf, 0, length, tail ? size - length : 0)
       return buf.subarray(0, bytesRead).toString('utf8')
     } finally {
       await fh.close()
@@ -53,6 +58,28 @@ async function head(path: string): Promise<string> {
   } catch {
     return ''
   }
+}
+
+/** A Sendmail line's stamp and the creation time of its queue id, when they agree. */
+interface Dated {
+  readonly anchor: Anchor
+  readonly created: number
+}
+
+function datedLine(line: string, zone: string, nearYear: number): Dated | undefined {
+  const h = readSyslogHeader(line)
+  if (!h?.stamp.valid || h.stamp.year !== undefined || !isSendmailProgram(h.program)) return undefined
+  const queueId = readSendmailPrefix(h.message).queueId
+  if (queueId === undefined) return undefined
+  const created = sendmailQueueIdTime(queueId, nearYear)
+  if (created === undefined) return undefined
+  const anchor = sendmailQueueIdAnchor(queueId, h.stamp, zone, nearYear, h.host)
+  if (anchor?.year === undefined) return undefined
+  // Wall clock of the line in its anchored year, read as UTC: zone offsets are within the slack.
+  const s = h.stamp
+  const wall = Date.UTC(anchor.year, s.month - 1, s.day, s.hour, s.minute, s.second)
+  const late = wall - created
+  return late >= -MAX_OFFSET_MS && late <= MAX_QUEUE_MS + MAX_OFFSET_MS ? { anchor, created } : undefined
 }
 
 /**
@@ -66,18 +93,8 @@ async function head(path: string): Promise<string> {
  */
 export function sendmailAnchorIn(text: string, zone: string, nearYear: number): Anchor | undefined {
   for (const line of text.split('\n')) {
-    const h = readSyslogHeader(line)
-    if (!h?.stamp.valid || h.stamp.year !== undefined || !isSendmailProgram(h.program)) continue
-    const queueId = readSendmailPrefix(h.message).queueId
-    if (queueId === undefined) continue
-    const created = sendmailQueueIdTime(queueId, nearYear)
-    if (created === undefined) continue
-    const anchor = sendmailQueueIdAnchor(queueId, h.stamp, zone, nearYear, h.host)
-    if (anchor?.year === undefined) continue
-    // Wall clock of the line in its anchored year, read as UTC: zone offsets are within the slack.
-    const s = h.stamp
-    const wall = Date.UTC(anchor.year, s.month - 1, s.day, s.hour, s.minute, s.second)
-    if (wall - created >= -MAX_OFFSET_MS && wall - created <= MAX_QUEUE_MS + MAX_OFFSET_MS) return anchor
+    const d = datedLine(line, zone, nearYear)
+    if (d) return d.anchor
   }
   return undefined
 }
@@ -95,5 +112,33 @@ export async function sendmailAnchor(
   nearYear: number,
 ): Promise<Anchor | undefined> {
   if (path === '-') return undefined
-  return sendmailAnchorIn(await head(path), zone, nearYear)
+  return sendmailAnchorIn(await readPart(path, false), zone, nearYear)
+}
+
+/**
+ * An end bound for the other logs read with a plain Sendmail log (its Postfix or Zimbra
+ * neighbours on the same host): none of them ends much later than its last dated queue id.
+ * `undefined` for gzip files, stdin and logs without such a line in their last 64 KiB.
+ *
+ * @example
+ * await sendmailEndAnchor('/var/log/maillog', 'UTC', 2026)
+ * //=> { kind: 'record', bound: 'notAfter', epochMs: …, note: '/var/log/maillog: last queue id 2016-06-15T10:11:12.000Z' }
+ */
+export async function sendmailEndAnchor(
+  path: string,
+  zone: string,
+  nearYear: number,
+): Promise<Anchor | undefined> {
+  if (path === '-') return undefined
+  const lines = (await readPart(path, true)).split('\n')
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const d = datedLine(lines[i]!, zone, nearYear)
+    if (d)
+      return mtimeAnchor(
+        d.created + SLACK_MS,
+        'record',
+        `${path}: last queue id ${new Date(d.created).toISOString()}`,
+      )
+  }
+  return undefined
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { sendmailAnchor, sendmailAnchorIn } from '../../src/node/sendmail-anchors.js'
+import { sendmailAnchor, sendmailAnchorIn, sendmailEndAnchor } from '../../src/node/sendmail-anchors.js'
 import { sendmailQueueIdPrefix } from '../../src/sendmail/head.js'
 
 const tmp = await mkdtemp(join(tmpdir(), 'maillog-smanchor-'))
@@ -46,5 +46,25 @@ describe('sendmail queue-id anchors', () => {
     expect((await sendmailAnchor(gz, 'UTC', 2026))?.year).toBe(2016)
     expect(await sendmailAnchor('-', 'UTC', 2026)).toBeUndefined()
     expect(await sendmailAnchor(join(tmp, 'missing'), 'UTC', 2026)).toBeUndefined()
+  })
+  it('should bound other logs by the last dated queue id of a plain file', async () => {
+    const plain = join(tmp, 'maillog.end')
+    await writeFile(
+      plain,
+      [
+        `Jun 15 10:11:13 mx1 sendmail[711]: ${qid('2016-06-15T10:11:12Z')}: from=<a@example.org>`,
+        `Jul  1 08:00:01 mx1 sendmail[712]: ${qid('2016-07-01T08:00:00Z')}: from=<b@example.org>`,
+        'Jul  1 08:00:02 mx1 postfix/qmgr[2]: 1A2B3C4D5E: removed',
+        '',
+      ].join('\n'),
+    )
+    const a = await sendmailEndAnchor(plain, 'UTC', 2026)
+    expect(a).toMatchObject({ kind: 'record', bound: 'notAfter' })
+    expect(a?.epochMs).toBe(Date.parse('2016-07-01T08:00:00Z') + 31 * 86_400_000)
+    await writeFile(
+      join(tmp, 'end.gz'),
+      gzipSync(`Jun 15 10:11:13 mx1 sendmail[1]: ${qid('2016-06-15T10:11:12Z')}: x\n`),
+    )
+    expect(await sendmailEndAnchor(join(tmp, 'end.gz'), 'UTC', 2026)).toBeUndefined()
   })
 })
