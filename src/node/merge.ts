@@ -8,6 +8,7 @@
  */
 
 import type { MailEvent } from '../events/index.js'
+import { createEventMs } from '../time/event-ms.js'
 
 interface Cursor {
   readonly it: AsyncIterator<MailEvent[]>
@@ -16,12 +17,13 @@ interface Cursor {
   /** Time of the next event in ms; the previous one's when its time is unresolved. */
   ms: number
   done: boolean
+  readonly timeMs: (time: string) => number
 }
 
 /** Reads the time of the cursor's next event; false when its batch is used up. */
 function peek(c: Cursor): boolean {
   if (c.i >= c.batch.length) return false
-  const t = Date.parse(c.batch[c.i]!.time ?? '')
+  const t = c.timeMs(c.batch[c.i]!.time ?? '')
   if (!Number.isNaN(t)) c.ms = t
   return true
 }
@@ -54,6 +56,7 @@ export async function* mergeByTime(
     i: 0,
     ms: Number.NEGATIVE_INFINITY,
     done: false,
+    timeMs: createEventMs(),
   }))
   for (const c of cursors) await fill(c)
   let out: MailEvent[] = []

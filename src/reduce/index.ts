@@ -8,6 +8,7 @@
  */
 
 import type { MailEvent } from '../events/index.js'
+import { createEventMs } from '../time/event-ms.js'
 import type { Transaction } from '../transaction.js'
 import { emitNow, release, sweep } from './drafts.js'
 import { amavisResult, mailboxDelivered } from './filters.js'
@@ -19,17 +20,8 @@ export { createState, type ReducerOptions, type ReducerState, restoreState } fro
 
 const NONE: readonly Transaction[] = Object.freeze([])
 
-let lastTime = ''
-let lastMs = 0
-
-/** Log time of an event in ms (one-entry cache: consecutive lines share stamps). */
-function timeMs(time: string): number {
-  if (time !== lastTime) {
-    lastTime = time
-    lastMs = Date.parse(time)
-  }
-  return lastMs
-}
+/** Log time of an event in ms; NaN when unresolved (the event then counts as of the latest time seen). */
+const timeMs = createEventMs()
 
 type AnyHandler = (ctx: Ctx, e: MailEvent) => void
 /** Handlers of every family, by event type. */

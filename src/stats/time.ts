@@ -5,25 +5,12 @@
  * @module
  */
 
+import { createEventMs } from '../time/event-ms.js'
 import type { Stats } from './state.js'
 import { bump } from './table.js'
 
-let lastTime = ''
-let lastMs = Number.NaN
-
-/**
- * Log time in ms; NaN when unresolved — a raw stamp such as `Feb 30 12:00:01`, which
- * `Date.parse` would otherwise read as some year of its own. One-entry cache: consecutive lines
- * share stamps.
- */
-export function timeMs(time: string): number {
-  if (time !== lastTime) {
-    lastTime = time
-    const c = time.charCodeAt(0)
-    lastMs = c >= 48 && c <= 57 ? Date.parse(time) : Number.NaN
-  }
-  return lastMs
-}
+/** Log time in ms; NaN when unresolved. */
+export const timeMs: (time: string) => number = createEventMs()
 
 /** Whether a fact at `time` on `host` passes the run's filters. */
 export function selected(stats: Stats, host: string | undefined, time: string | undefined): boolean {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { caseEvents } from '../../src/corpus.js'
 import type { MailEvent } from '../../src/events/index.js'
 import { listCases } from '../../src/node/corpus.js'
+import { parseLines } from '../../src/parse.js'
 import { createState, flush, reduce, restoreState } from '../../src/reduce/index.js'
 import type { Transaction } from '../../src/transaction.js'
 
@@ -125,5 +126,26 @@ describe('reduce', () => {
     ].join('\n')
     const [t] = run(caseEvents(log))
     expect([t?.from, t?.complete]).toEqual(['alice@example.org', true])
+  })
+})
+
+describe('unresolved times', () => {
+  it('should count a line whose time is unresolved as of the latest time seen, not as some old date', () => {
+    const lines = [
+      'Mar  1 12:00:00 mx1 postfix/qmgr[2]: 0A1B2C3D4E: removed',
+      // An invalid date: the event keeps the stamp as its time, unresolved.
+      'Feb 30 12:00:01 mx1 postfix/pickup[1]: 1A2B3C4D5E: uid=0 from=<root>',
+      // An hour on, the idle sweep runs: the message is not 24 years idle.
+      'Mar  1 13:30:00 mx1 postfix/qmgr[2]: 0B1C2D3E4F: removed',
+      'Mar  1 13:30:02 mx1 postfix/cleanup[3]: 1A2B3C4D5E: message-id=<x@mx1>',
+      'Mar  1 13:30:02 mx1 postfix/qmgr[2]: 1A2B3C4D5E: from=<root@mx1>, size=300, nrcpt=1 (queue active)',
+      'Mar  1 13:30:03 mx1 postfix/local[4]: 1A2B3C4D5E: to=<a@mx1>, relay=local, delay=3, delays=0/0/0/3, dsn=2.0.0, status=sent (delivered to mailbox)',
+      'Mar  1 13:30:03 mx1 postfix/qmgr[2]: 1A2B3C4D5E: removed',
+    ]
+    const evs = parseLines(lines.join('\n'), { year: 2025, zone: 'UTC' })
+    expect(evs[1]).toMatchObject({ type: 'postfix.pickup.uid', timeUnresolved: true })
+    const ts = run(evs).filter((t) => t.queueId === '1A2B3C4D5E')
+    expect(ts).toHaveLength(1)
+    expect(ts[0]).toMatchObject({ complete: true, messageId: 'x@mx1', uid: 0 })
   })
 })
