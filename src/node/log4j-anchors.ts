@@ -7,28 +7,14 @@
  * @module
  */
 
-import { open } from 'node:fs/promises'
 import { looksLikeLog4j } from '../envelope/log4j.js'
 import { scanLog4jStamp } from '../envelope/stamp.js'
 import { type Anchor, mtimeAnchor } from '../time/anchors.js'
 import { createYearResolver } from '../time/clock.js'
+import { readFilePart } from './file-part.js'
 
-const TAIL = 64 * 1024
 /** Slack after the last record: logs rotated together may end some days apart. */
 const SLACK_MS = 31 * 86_400_000
-
-async function readRange(path: string, fromEnd: boolean): Promise<string> {
-  const fh = await open(path, 'r')
-  try {
-    const { size } = await fh.stat()
-    const length = Math.min(TAIL, size)
-    const buf = Buffer.alloc(length)
-    await fh.read(buf, 0, length, fromEnd ? size - length : 0)
-    return buf.toString('utf8')
-  } finally {
-    await fh.close()
-  }
-}
 
 /**
  * An end bound from the last full-dated record of a plain log4j file, or `undefined` when the
@@ -41,8 +27,8 @@ async function readRange(path: string, fromEnd: boolean): Promise<string> {
 export async function log4jEndAnchor(path: string, zone: string): Promise<Anchor | undefined> {
   if (path === '-' || /\.(gz|bz2|xz|zst)$/.test(path)) return undefined
   try {
-    if (!looksLikeLog4j(await readRange(path, false))) return undefined
-    const lines = (await readRange(path, true)).split('\n')
+    if (!looksLikeLog4j(await readFilePart(path, 'head'))) return undefined
+    const lines = (await readFilePart(path, 'tail')).split('\n')
     const resolve = createYearResolver(zone)
     for (let i = lines.length - 1; i >= 0; i--) {
       const line = lines[i]!

@@ -8,57 +8,18 @@
  * @module
  */
 
-import { createReadStream } from 'node:fs'
-import { open } from 'node:fs/promises'
-import { createGunzip } from 'node:zlib'
 import { readSyslogHeader } from '../envelope/syslog.js'
 import { isSendmailProgram, readSendmailPrefix } from '../sendmail/head.js'
 import { type Anchor, mtimeAnchor } from '../time/anchors.js'
 import { sendmailQueueIdAnchor, sendmailQueueIdTime } from '../time/queue-id-date.js'
+import { readFilePart } from './file-part.js'
 
-const HEAD = 64 * 1024
 /** Longest a message plausibly waits in the queue before the line that logs its id. */
 const MAX_QUEUE_MS = 8 * 86_400_000
 /** Widest zone offset: a wall-clock stamp may read up to this much before the UTC creation time. */
 const MAX_OFFSET_MS = 15 * 3_600_000
 /** Slack after the last dated line: logs read together may end some days apart. */
 const SLACK_MS = 31 * 86_400_000
-
-/** The first (or, for plain files, last) `HEAD` bytes of a file, decompressed for `.gz`; '' when unreadable. */
-async function readPart(path: string, tail: boolean): Promise<string> {
-  try {
-    if (path.endsWith('.gz')) {
-      if (tail) return ''
-      const chunks: Buffer[] = []
-      let n = 0
-      const gunzip = createReadStream(path, { end: HEAD * 4 }).pipe(createGunzip())
-      try {
-        for await (const c of gunzip as AsyncIterable<Buffer>) {
-          chunks.push(c)
-          n += c.length
-          if (n >= HEAD) break
-        }
-      } catch {
-        // A truncated or corrupt gzip: what came out before the error still counts.
-      } finally {
-        gunzip.destroy()
-      }
-      return Buffer.concat(chunks).subarray(0, HEAD).toString('utf8')
-    }
-    const fh = await open(path, 'r')
-    try {
-      const { size } = await fh.stat()
-      const length = Math.min(HEAD, size)
-      const buf = Buffer.alloc(length)
-      const { bytesRead } = await fh.read(buf, 0, length, tail ? size - length : 0)
-      return buf.subarray(0, bytesRead).toString('utf8')
-    } finally {
-      await fh.close()
-    }
-  } catch {
-    return ''
-  }
-}
 
 /** A Sendmail line's stamp and the creation time of its queue id, when they agree. */
 interface Dated {
@@ -112,7 +73,7 @@ export async function sendmailAnchor(
   nearYear: number,
 ): Promise<Anchor | undefined> {
   if (path === '-') return undefined
-  return sendmailAnchorIn(await readPart(path, false), zone, nearYear)
+  return sendmailAnchorIn(await readFilePart(path, 'head'), zone, nearYear)
 }
 
 /**
@@ -130,7 +91,7 @@ export async function sendmailEndAnchor(
   nearYear: number,
 ): Promise<Anchor | undefined> {
   if (path === '-') return undefined
-  const lines = (await readPart(path, true)).split('\n')
+  const lines = (await readFilePart(path, 'tail')).split('\n')
   for (let i = lines.length - 1; i >= 0; i--) {
     const d = datedLine(lines[i]!, zone, nearYear)
     if (d)
