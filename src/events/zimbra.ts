@@ -7,6 +7,7 @@
  */
 
 import type { Log4jContext, Log4jLevel } from '../envelope/log4j.js'
+import type { EventBase } from './base.js'
 
 export type { Log4jContext, Log4jLevel } from '../envelope/log4j.js'
 
@@ -486,6 +487,108 @@ export interface ZimbraUnrecognized {
   readonly message: string
 }
 
+// ---------------------------------------------------------------------------------------------
+// zimbra.log — Zimbra's own syslog programs
+
+/**
+ * A `zmstatuslog` service status (every two minutes from cron): `PID:info: DATE, STATUS: host:
+ * service: Running|Stopped` (zm-core-utils `src/libexec/zmstatuslog:89`, written through
+ * `Zimbra::Mon::Logger::LogStats`).
+ * @example `Mar  4 10:40:07 mbox1 zimbramon[29053]: 29053:info: 2024-03-04 10:40:01, STATUS: mbox1.example.com: mailbox: Running`
+ */
+export interface ZimbraMonStatus extends EventBase {
+  readonly type: 'zimbra.zimbramon.status'
+  /** Syslog level word after the pid (`info`). */
+  readonly level: string
+  /** When the status was taken (`2024-03-04 10:40:01`, the server's local time). */
+  readonly checked: string
+  /** Server the status is for. */
+  readonly serverName: string
+  /** Service (`mailbox`, `mta`, `antivirus`, `ldap` …). */
+  readonly service: string
+  /** `Running`, `Stopped` … as logged. */
+  readonly status: string
+  /** `true` for `Running`. */
+  readonly running: boolean
+}
+
+/**
+ * A `zmstat` sample: `PID:info: zmstat cpu.csv: HEADERS:: VALUES` (zm-core-utils
+ * `src/libexec/zmstat-cpu:215`, `zmstat-df:158` …). Columns and values are split on `, `.
+ * @example `Mar  4 10:41:00 mbox1 zimbramon[17392]: 17392:info: zmstat cpu.csv: timestamp, cpu:user, cpu:idle:: 03/04/2024 10:41:00, 8.6, 89.5`
+ */
+export interface ZimbraMonStat extends EventBase {
+  readonly type: 'zimbra.zimbramon.stat'
+  readonly level: string
+  /** Statistics file (`cpu.csv`, `df.csv`, `mtaqueue.csv` …). */
+  readonly file: string
+  readonly columns: readonly string[]
+  readonly values: readonly string[]
+}
+
+/**
+ * Any other `zimbramon` line: `PID:level: text`, the Perl monitoring and control scripts
+ * (`zmcontrol`, `zmmtaconfig`, `zmconfigd` …) logging through `Zimbra::Mon::Logger`
+ * (zm-build `lib/Zimbra/Mon/Logger.pm:30-31,48-66`).
+ * @example `Mar  4 07:15:47 mbox1 zimbramon[6828]: 6828:info: Starting mailbox via zmcontrol`
+ */
+export interface ZimbraMonMessage extends EventBase {
+  readonly type: 'zimbra.zimbramon.message'
+  /** `info`, `err`, `debug`, `crit` … as logged. */
+  readonly level: string
+  /** The script that logged it, when the text starts with `name: ` (`zmmtaconfig`). */
+  readonly component?: string
+  /** Text after the level (and the component), trailing blanks removed. */
+  readonly text: string
+}
+
+/**
+ * The mailboxd manager (`zmmailboxdmgr`, `zmtomcatmgr` before 5.0) starting, stopping and
+ * watching the mailbox JVM: `status requested`, `start requested`, `manager started
+ * mailboxd/JVM with pid N`, `stale pid N found in FILE` … (ZimbraLauncher
+ * `src/launcher/zmmailboxdmgr.c`, its `syslog(LOG_INFO, …)` calls).
+ * @example `Mar  4 07:16:09 mbox1 zmmailboxdmgr[9049]: manager started mailboxd/JVM with pid 9052`
+ */
+export interface ZimbraMailboxdManager extends EventBase {
+  readonly type: 'zimbra.mailboxdmgr.message'
+  /** `status`, `start`, `stop`, `restart`, `shutdown`, `bounce` for `X requested` lines. */
+  readonly request?: string
+  /** The mailboxd JVM pid the line names (`started mailboxd/JVM with pid N`, `wrote java pid N`). */
+  readonly mailboxdPid?: number
+  readonly text: string
+}
+
+/**
+ * An SMTP AUTH check by `saslauthd` against the mailbox server (Zimbra's `auth_zimbra`
+ * mechanism): `auth_zimbra: NAME auth OK`.
+ * @example `Mar  4 17:48:38 mta1 saslauthd[12374]: auth_zimbra: bob@example.com auth OK`
+ */
+export interface ZimbraSaslauthdAuth extends EventBase {
+  readonly type: 'zimbra.saslauthd.auth'
+  /** The name as the client typed it. */
+  readonly account: string
+}
+
+/**
+ * A failed `auth_zimbra` check: `auth_zimbra: NAME auth failed: REASON`; the reason is the
+ * mailbox server's fault text (`authentication failed for [NAME]`, `account lockout` …).
+ * @example `Mar  4 21:38:26 mta1 saslauthd[29157]: auth_zimbra: bob@example.com auth failed: authentication failed for [bob@example.com]`
+ */
+export interface ZimbraSaslauthdAuthFailed extends EventBase {
+  readonly type: 'zimbra.saslauthd.auth-failed'
+  readonly account: string
+  readonly reason?: string
+}
+
+/** Events of Zimbra's own syslog programs in zimbra.log. */
+export type ZimbraSyslogEvent =
+  | ZimbraMonStatus
+  | ZimbraMonStat
+  | ZimbraMonMessage
+  | ZimbraMailboxdManager
+  | ZimbraSaslauthdAuth
+  | ZimbraSaslauthdAuthFailed
+
 /** Every Zimbra event. */
 export type ZimbraEvent =
   | ZimbraLmtpDelivering
@@ -512,3 +615,4 @@ export type ZimbraEvent =
   | ZimbraAuditCommand
   | ZimbraAuditRecord
   | ZimbraUnrecognized
+  | ZimbraSyslogEvent

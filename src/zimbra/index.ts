@@ -20,6 +20,13 @@ import { parseLmtp } from './lmtp.js'
 import { parseMailop } from './mailop.js'
 import { parseMisc } from './misc.js'
 import { parseSmtp } from './smtp.js'
+import {
+  parseMailboxdManager,
+  parseSaslauthd,
+  parseZimbramon,
+  type ZimbraProgram,
+  zimbraProgram,
+} from './syslog.js'
 
 export { readException } from './exception.js'
 
@@ -94,18 +101,30 @@ export function parseZimbraRecord(
 /**
  * The Zimbra family for syslog lines: mailboxd's optional syslog copy of mailbox.log
  * (`mailboxd: %-5p [%t] [%z] %c{1} - %m`, `log4j.properties.production:129-136`, written only
- * when `zimbraLogToSyslog` is TRUE). Each syslog line is one record; continuation lines are not
- * joined here.
+ * when `zimbraLogToSyslog` is TRUE; each syslog line is one record, continuation lines are not
+ * joined here), and Zimbra's own programs in zimbra.log: `zimbramon`, `zmmailboxdmgr` and
+ * `saslauthd` (`syslog.ts`).
  *
  * @example
- * zimbraFamily.claim('mailboxd') //=> true
+ * zimbraFamily.claim('mailboxd')  //=> 'mailboxd'
+ * zimbraFamily.claim('zimbramon') //=> 'zimbramon'
  */
-export const zimbraFamily: Family<true> = {
+export const zimbraFamily: Family<ZimbraProgram> = {
   name: 'zimbra',
-  claim: (program) => (program === 'mailboxd' ? true : undefined),
-  parse(message: string, base: EventBase, raw: string): MailEvent {
-    const header = readLog4jBody(message)
-    if (!header) return build(base, 'zimbra.unrecognized', { raw, message })
-    return parseZimbraRecord(header, [], base)
+  claim: zimbraProgram,
+  parse(message: string, base: EventBase, raw: string, program: ZimbraProgram): MailEvent {
+    switch (program) {
+      case 'zimbramon':
+        return parseZimbramon(message, base, raw)
+      case 'mailboxdmgr':
+        return parseMailboxdManager(message, base)
+      case 'saslauthd':
+        return parseSaslauthd(message, base, raw)
+      case 'mailboxd': {
+        const header = readLog4jBody(message)
+        if (!header) return build(base, 'zimbra.unrecognized', { raw, message })
+        return parseZimbraRecord(header, [], base)
+      }
+    }
   },
 }
