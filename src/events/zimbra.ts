@@ -295,7 +295,7 @@ export interface ZimbraLogout extends ZimbraBase, ZimbraClient {
   readonly protocol: ZimbraProtocol
   /** Account from the message or the context `name`. */
   readonly account?: string
-  /** `LOGOUT`, `server-initiated`, `quit`, `disconnected`. */
+  /** `LOGOUT`, `server-initiated`, `quit`, `disconnected`; or why the server dropped it (`user services are disabled`, `too many errors`). */
   readonly reason: string
 }
 
@@ -331,6 +331,52 @@ export interface ZimbraRequest extends ZimbraBase {
   readonly batch?: true
   /** SOAP request proxied to this server. */
   readonly proxy?: string
+  readonly account?: string
+}
+
+/**
+ * An IMAP client selected (or examined) a folder: `selected folder %s` (`ImapHandler.java:1237`).
+ * @example `2024-03-04 10:22:06,001 INFO  [ImapSSLServer-42] [name=bob@example.com;ip=10.0.0.3;] imap - selected folder INBOX`
+ */
+export interface ZimbraImapSelect extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.imap-select'
+  /** Folder path as the server names it (`INBOX`, `Sent`, `/home/carol/Shared`). */
+  readonly folder: string
+  readonly account?: string
+}
+
+/**
+ * An IMAP command refused: `%s failed: <reason>: <path>`, `%s failed` (with a stack trace),
+ * `AUTHENTICATE failed; mechanism: …` (`ImapHandler.java:1768,1857-1863,2015-2083,2819-2834,2957-2969`).
+ * @example `2024-03-04 10:22:07,000 INFO  [ImapSSLServer-42] [name=bob@example.com;ip=10.0.0.3;] imap - SELECT failed: no such folder: Archive/2019`
+ */
+export interface ZimbraCommandFailed extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.command-failed'
+  readonly protocol: 'imap'
+  /** The command (`SELECT`, `STATUS`, `APPEND`, `DELETE`, `RENAME`, `SUBSCRIBE` …). */
+  readonly command: string
+  /** `no such folder`, `permission denied`, `folder not visible` … or the text after the command. */
+  readonly reason?: string
+  /** The folder path the reason names. */
+  readonly path?: string
+  readonly account?: string
+}
+
+/**
+ * A client was refused for making too many requests: IMAP `too many IMAP requests from account|original
+ * remote ip|remote ip %s dropping connection`, POP3 `throttling POP3 connection for …`
+ * (`ImapHandler.java:486-494`, `Pop3Handler.java:242-253`).
+ * @example `2024-03-04 10:30:00,000 WARN  [Pop3SSLServer-7] [ip=10.0.0.3;oip=203.0.113.9;] pop - throttling POP3 connection for original remote IP 203.0.113.9`
+ */
+export interface ZimbraThrottled extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.throttled'
+  readonly protocol: 'imap' | 'pop3'
+  /** What the limit was counted on: the account, the original (proxied) client, or the connecting address. */
+  readonly basis: 'account' | 'original-ip' | 'ip'
+  /** Account UUID, when throttled by account. */
+  readonly accountId?: string
+  /** The throttled address, or the context client when throttled by account. */
+  readonly clientIp?: string
   readonly account?: string
 }
 
@@ -605,6 +651,9 @@ export type ZimbraEvent =
   | ZimbraLogout
   | ZimbraAuthFailed
   | ZimbraRequest
+  | ZimbraImapSelect
+  | ZimbraCommandFailed
+  | ZimbraThrottled
   | ZimbraQuota
   | ZimbraSpamReport
   | ZimbraException

@@ -346,6 +346,8 @@ export const MAILLOG_FIELD_MAPPINGS: Readonly<Record<string, FieldMapping>> = {
   'maillog.component': 'keyword',
   'maillog.request': 'keyword',
   'maillog.mailboxd_pid': 'long',
+  'maillog.folder': 'keyword',
+  'maillog.basis': 'keyword',
   'maillog.item_type': 'keyword',
   'maillog.item_ids': 'keyword',
   'maillog.item.itemType': 'keyword',

@@ -19,7 +19,15 @@ export const imapShapes = {
     'NIO:dropping connection for user ',
     'TCP:dropping connection for user ',
   ],
+  select: 'selected folder ',
   quota: 'APPEND failed: quota exceeded',
+  commandFailed: /[A-Z]+ failed(?:[:;] |$)/,
+  throttled: 'too many IMAP requests from ',
+  dropped: [
+    'user services are disabled; dropping connection',
+    'account missing or not active; dropping connection',
+    'target account missing or not active; dropping connection',
+  ],
 } as const
 
 /** POP3 message shapes (`pop3/Pop3Handler.java`). */
@@ -27,6 +35,8 @@ export const popShapes = {
   request: /[A-Z(][A-Za-z)]* elapsed=/,
   login: 'user ',
   logout: ['quit from client', 'disconnected without quit'],
+  throttled: 'throttling POP3 connection for ',
+  dropped: 'dropping connection due to too many errors',
 } as const
 
 /** SOAP message shapes (`soap/SoapEngine.java:466-509`). */
@@ -55,6 +65,15 @@ const SOAP = /^(\(batch\) )?(\w+) (?:proxy=(.*?),)?elapsed=(\d+)$/
 // AccountServiceException.java:132 `authentication failed for [%s]` + reason (`, %s` or ` (%s)`).
 const FAILED = /^authentication failed for \[(.*)\](?:, (.*?)| \((.*)\))?$/
 const IMAP_LOGOUT = /^(?:NIO:|TCP:)?dropping connection for user (\S+) \((LOGOUT|server-initiated)\)$/
+// ImapHandler.java:1857-1863,2015-2025,2044-2083,2819-2834,2957-2969 `%s failed: <reason>: %s`, `%s failed`;
+// :1768 `%s failed; mechanism: %s. Should be contacting one of these hosts: %s`.
+const COMMAND_FAILED = /^([A-Z]+) failed(?:[:;] (.*))?$/
+const FAILED_REASON =
+  /^(no such folder|permission denied(?: on folder)?|no such account|folder not visible|folder not writable|system folder cannot be deleted|hidden folder or parent|cannot rename system folder|invalid target folder|wildcards not permitted in username): (.+)$/
+// ImapHandler.java:486-494 `too many IMAP requests from account|original remote ip|remote ip %s dropping connection`;
+// Pop3Handler.java:242-253 `throttling POP3 connection for account %s due to too many requests`, `… for [original ]remote IP %s`.
+const THROTTLED =
+  /^(?:too many IMAP requests from|throttling POP3 connection for) (account|original remote ip|remote ip) (\S+)/i
 
 function client(h: Head): { clientIp?: string; userAgent?: string } {
   return { clientIp: clientIp(h.context), userAgent: h.context.ua }
@@ -83,6 +102,46 @@ function failed(text: string, h: Head, protocol: string): Fields | undefined {
     account: m[1]!,
     reason: reason === '' ? undefined : reason,
     ...client(h),
+  }
+}
+
+function throttled(text: string, h: Head, protocol: 'imap' | 'pop3'): Fields | undefined {
+  const m = THROTTLED.exec(text)
+  if (!m) return undefined
+  const basis = m[1]!.toLowerCase()
+  return {
+    type: 'zimbra.mailbox.throttled',
+    protocol,
+    basis: basis === 'account' ? 'account' : basis === 'remote ip' ? 'ip' : 'original-ip',
+    accountId: basis === 'account' ? m[2] : undefined,
+    clientIp: basis === 'account' ? clientIp(h.context) : m[2],
+    account: h.context.name,
+  }
+}
+
+function dropped(text: string, h: Head, protocol: 'imap' | 'pop3'): Fields {
+  const semi = text.indexOf(';')
+  return {
+    type: 'zimbra.mailbox.logout',
+    protocol,
+    account: h.context.name,
+    reason: semi < 0 ? text.replace(/^dropping connection due to /, '') : text.slice(0, semi),
+    ...client(h),
+  }
+}
+
+function commandFailed(text: string, h: Head): Fields | undefined {
+  const m = COMMAND_FAILED.exec(text)
+  if (!m) return undefined
+  const rest = m[2]?.trimEnd()
+  const r = rest === undefined ? null : FAILED_REASON.exec(rest)
+  return {
+    type: 'zimbra.mailbox.command-failed',
+    protocol: 'imap',
+    command: m[1]!,
+    reason: r ? r[1] : rest,
+    path: r ? r[2] : undefined,
+    account: h.context.name,
   }
 }
 
@@ -120,6 +179,18 @@ export const parseImap: Builder = (text, h) => {
     }
     case 'quota':
       return { type: 'zimbra.mailbox.quota', kind: 'exceeded', account: h.context.name }
+    case 'select':
+      return {
+        type: 'zimbra.mailbox.imap-select',
+        folder: text.slice(imapShapes.select.length),
+        account: h.context.name,
+      }
+    case 'commandFailed':
+      return commandFailed(text, h)
+    case 'throttled':
+      return throttled(text, h, 'imap')
+    case 'dropped':
+      return dropped(text, h, 'imap')
     case undefined:
       return undefined
   }
@@ -145,6 +216,10 @@ export const parsePop: Builder = (text, h) => {
         reason: text.charCodeAt(0) === 113 /* q */ ? 'quit' : 'disconnected',
         ...client(h),
       }
+    case 'throttled':
+      return throttled(text, h, 'pop3')
+    case 'dropped':
+      return dropped(text, h, 'pop3')
     case undefined:
       return undefined
   }
