@@ -380,6 +380,66 @@ export interface ZimbraThrottled extends ZimbraBase {
   readonly account?: string
 }
 
+/**
+ * A SOAP request without valid credentials, logged without a stack: `auth credentials have
+ * expired[: detail]: <what failed>`, `no valid authtoken present[ for EMAIL]: <what failed>`
+ * (`SoapEngine.java:137-145`, `ServiceException.java:376,400,404`).
+ * @example `2024-03-04 10:50:00,000 INFO  [qtp1-80:https://mail.example.com/service/soap/NoOpRequest] [name=bob@example.com;oip=198.51.100.7;ua=ZimbraWebClient - FF115 (Linux)/10.0.7_GA;] SoapEngine - auth credentials have expired: handler exception`
+ */
+export interface ZimbraAuthRequired extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.mailbox.auth-required'
+  /** `expired` (AUTH_EXPIRED) or `missing` (AUTH_REQUIRED). */
+  readonly reason: 'expired' | 'missing'
+  /** The account the message names (`no valid authtoken present for EMAIL`), else the context `name`. */
+  readonly account?: string
+  /** The rest of the text (`handler exception`, `cannot dispatch request`). */
+  readonly detail?: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// mailbox.log — mailbox life cycle, lookups
+
+/**
+ * A mailbox was created for an account (first login or delivery): `Creating mailbox with id %d
+ * and group id %d for %s.` (`MailboxManager.java:894`).
+ * @example `2024-03-04 09:00:00,000 INFO  [LmtpServer-1] [] mailbox - Creating mailbox with id 31 and group id 31 for dan@example.com.`
+ */
+export interface ZimbraMailboxCreated extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.mailbox-created'
+  readonly mailboxId: number
+  readonly groupId: number
+  readonly account: string
+}
+
+/**
+ * A mailbox was loaded into memory (its first use since mailboxd started, or after eviction):
+ * `initializing folder and tag caches for mailbox %d` (`Mailbox.java:2323`).
+ * @example `2024-03-04 09:01:00,000 INFO  [ImapSSLServer-3] [name=bob@example.com;mid=12;ip=10.0.0.3;] cache - initializing folder and tag caches for mailbox 12`
+ */
+export interface ZimbraMailboxLoaded extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.mailbox-loaded'
+  readonly mailboxId: number
+  readonly account?: string
+}
+
+/**
+ * Contact autocomplete timings in milliseconds: `autocomplete: overall=%dms, ranking=%dms,
+ * folder=%dms, gal=%dms` (`ContactAutoComplete.java:443`).
+ * @example `2024-03-04 09:02:00,000 INFO  [qtp1-90:https://mail.example.com/service/soap/AutoCompleteRequest] [name=bob@example.com;mid=12;] gal - autocomplete: overall=296ms, ranking=227ms, folder=2ms, gal=67ms`
+ */
+export interface ZimbraAutocomplete extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.autocomplete'
+  /** The whole lookup (`overall=`). */
+  readonly elapsed: number
+  /** `ranking=` */
+  readonly rankingElapsed: number
+  /** `folder=`: the search of the account's contact folders. */
+  readonly folderElapsed: number
+  /** `gal=`: the global address list lookup. */
+  readonly galElapsed: number
+  readonly account?: string
+}
+
 // ---------------------------------------------------------------------------------------------
 // mailbox.log — quota, spam training, exceptions, the rest
 
@@ -654,6 +714,10 @@ export type ZimbraEvent =
   | ZimbraImapSelect
   | ZimbraCommandFailed
   | ZimbraThrottled
+  | ZimbraAuthRequired
+  | ZimbraMailboxCreated
+  | ZimbraMailboxLoaded
+  | ZimbraAutocomplete
   | ZimbraQuota
   | ZimbraSpamReport
   | ZimbraException

@@ -48,6 +48,9 @@ export const soapShapes = {
 export const soapEngineShapes = {
   failed: 'handler exception: authentication failed for [',
   quota: 'handler exception: mailbox exceeded quota of ',
+  // logFault (SoapEngine.java:137-145) logs these two at INFO, without the stack.
+  expired: 'auth credentials have expired',
+  missing: 'no valid authtoken present',
 } as const
 
 const imapShape = classifier(imapShapes)
@@ -261,6 +264,22 @@ export const parseSoapEngine: Builder = (text, h) => {
     case 'quota': {
       const quota = int(/^(\d+) bytes/.exec(text.slice(soapEngineShapes.quota.length))?.[1])
       return { type: 'zimbra.mailbox.quota', kind: 'exceeded', account: h.context.name, quota }
+    }
+    case 'expired':
+    case 'missing': {
+      // ServiceException.java:376,400,404: `auth credentials have expired[: detail]`,
+      // `no valid authtoken present[ for EMAIL]`, then logFault's `: <what failed>`.
+      const expired = text.charCodeAt(0) === 97 /* a */
+      const rest = text.slice((expired ? soapEngineShapes.expired : soapEngineShapes.missing).length)
+      const named = /^ for ([^\s:]+)(?:: )?/.exec(rest)
+      const detail = named ? rest.slice(named[0].length) : rest.replace(/^: /, '')
+      return {
+        type: 'zimbra.mailbox.auth-required',
+        reason: expired ? 'expired' : 'missing',
+        account: named ? named[1] : h.context.name,
+        detail: detail === '' ? undefined : detail,
+        ...client(h),
+      }
     }
     case undefined:
       return undefined

@@ -17,6 +17,7 @@ import { parseAudit } from './audit.js'
 import type { Builder, Fields, Head, RecordEvent } from './base.js'
 import { readException } from './exception.js'
 import { parseLmtp } from './lmtp.js'
+import { parseCache, parseGal, parseMailbox } from './mailbox.js'
 import { parseMailop } from './mailop.js'
 import { parseMisc } from './misc.js'
 import { parseSmtp } from './smtp.js'
@@ -43,9 +44,12 @@ function table(entries: readonly (readonly [readonly string[], Builder])[]): Rea
 
 /** Grammar per logger category (`%c{1}`). */
 export const GRAMMARS: ReadonlyMap<string, Builder> = table([
+  [['cache'], parseCache],
   [['calendar', 'mailop'], parseMailop],
+  [['gal'], parseGal],
   [['imap'], parseImap],
   [['lmtp'], parseLmtp],
+  [['mailbox'], parseMailbox],
   [['misc'], parseMisc],
   [['pop'], parsePop],
   [['security'], parseAudit],
