@@ -440,6 +440,17 @@ export interface ZimbraAutocomplete extends ZimbraBase {
   readonly account?: string
 }
 
+/**
+ * A servlet starting or stopping, the first and last lines of a mailboxd run: `Servlet %s
+ * starting up`, `Servlet %s shutting down` (`ContentServlet.java:398,406`, `FileUploadServlet.java:986` …).
+ * @example `2024-03-04 01:56:18,725 INFO  [main] [] soap - Servlet SoapServlet starting up`
+ */
+export interface ZimbraServlet extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.servlet'
+  readonly servlet: string
+  readonly state: 'starting' | 'stopping'
+}
+
 // ---------------------------------------------------------------------------------------------
 // mailbox.log — quota, spam training, exceptions, the rest
 
@@ -686,11 +697,37 @@ export interface ZimbraSaslauthdAuthFailed extends EventBase {
   readonly reason?: string
 }
 
+/**
+ * `zmconfigd` saw a service change state: `Service status change: %s %s changed from %s to %s`
+ * (zm-core-utils `src/libexec/zmconfigd:76`).
+ * @example `Mar  4 16:35:42 mbox1 zmconfigd[14198]: Service status change: mbox1.example.com mailboxd changed from stopped to running`
+ */
+export interface ZimbraConfigdServiceStatus extends EventBase {
+  readonly type: 'zimbra.zmconfigd.service-status'
+  readonly serverName: string
+  readonly service: string
+  /** The state before (`stopped`, `running`). */
+  readonly previous: string
+  readonly status: string
+}
+
+/**
+ * Any other `zmconfigd` line: start-up, watchdog, configuration rewrites (zm-core-utils
+ * `src/libexec/zmconfigd`, `Log.logMsg` calls).
+ * @example `Mar  4 16:35:00 mbox1 zmconfigd[14198]: Watchdog: service antivirus status is OK.`
+ */
+export interface ZimbraConfigdMessage extends EventBase {
+  readonly type: 'zimbra.zmconfigd.message'
+  readonly text: string
+}
+
 /** Events of Zimbra's own syslog programs in zimbra.log. */
 export type ZimbraSyslogEvent =
   | ZimbraMonStatus
   | ZimbraMonStat
   | ZimbraMonMessage
+  | ZimbraConfigdServiceStatus
+  | ZimbraConfigdMessage
   | ZimbraMailboxdManager
   | ZimbraSaslauthdAuth
   | ZimbraSaslauthdAuthFailed
@@ -718,6 +755,7 @@ export type ZimbraEvent =
   | ZimbraMailboxCreated
   | ZimbraMailboxLoaded
   | ZimbraAutocomplete
+  | ZimbraServlet
   | ZimbraQuota
   | ZimbraSpamReport
   | ZimbraException

@@ -352,6 +352,7 @@ export const MAILLOG_FIELD_MAPPINGS: Readonly<Record<string, FieldMapping>> = {
   'maillog.ranking_elapsed': 'long',
   'maillog.folder_elapsed': 'long',
   'maillog.gal_elapsed': 'long',
+  'maillog.servlet': 'keyword',
   'maillog.item_type': 'keyword',
   'maillog.item_ids': 'keyword',
   'maillog.item.itemType': 'keyword',

@@ -15,6 +15,7 @@ import { build } from '../grammar/build.js'
 import { parseImap, parsePop, parseSoap, parseSoapEngine } from './access.js'
 import { parseAudit } from './audit.js'
 import type { Builder, Fields, Head, RecordEvent } from './base.js'
+import { parseCommon } from './common.js'
 import { readException } from './exception.js'
 import { parseLmtp } from './lmtp.js'
 import { parseCache, parseGal, parseMailbox } from './mailbox.js'
@@ -25,6 +26,7 @@ import {
   parseMailboxdManager,
   parseSaslauthd,
   parseZimbramon,
+  parseZmconfigd,
   type ZimbraProgram,
   zimbraProgram,
 } from './syslog.js'
@@ -97,6 +99,7 @@ export function parseZimbraRecord(
   const grammar = GRAMMARS.get(header.category)
   const fields: Fields =
     grammar?.(header.message, head) ??
+    parseCommon(header.message, head) ??
     (exception ? { type: 'zimbra.mailbox.exception' } : { type: 'zimbra.mailbox.record' })
   const { type, ...specific } = fields
   return { type, ...head, ...specific, exception, message } as RecordEvent
@@ -106,8 +109,8 @@ export function parseZimbraRecord(
  * The Zimbra family for syslog lines: mailboxd's optional syslog copy of mailbox.log
  * (`mailboxd: %-5p [%t] [%z] %c{1} - %m`, `log4j.properties.production:129-136`, written only
  * when `zimbraLogToSyslog` is TRUE; each syslog line is one record, continuation lines are not
- * joined here), and Zimbra's own programs in zimbra.log: `zimbramon`, `zmmailboxdmgr` and
- * `saslauthd` (`syslog.ts`).
+ * joined here), and Zimbra's own programs in zimbra.log: `zimbramon`, `zmconfigd`, `zmmailboxdmgr`
+ * and `saslauthd` (`syslog.ts`).
  *
  * @example
  * zimbraFamily.claim('mailboxd')  //=> 'mailboxd'
@@ -124,6 +127,8 @@ export const zimbraFamily: Family<ZimbraProgram> = {
         return parseMailboxdManager(message, base)
       case 'saslauthd':
         return parseSaslauthd(message, base, raw)
+      case 'zmconfigd':
+        return parseZmconfigd(message, base)
       case 'mailboxd': {
         const header = readLog4jBody(message)
         if (!header) return build(base, 'zimbra.unrecognized', { raw, message })

@@ -1,7 +1,7 @@
 /**
  * Zimbra's own programs in zimbra.log (syslog LOCAL0): `zimbramon` (the Perl monitoring and
- * control scripts, `PID:level: text`), the mailboxd manager `zmmailboxdmgr`, and `saslauthd`
- * checking SMTP AUTH against the mailbox server (`auth_zimbra:`).
+ * control scripts, `PID:level: text`), the configuration daemon `zmconfigd`, the mailboxd manager
+ * `zmmailboxdmgr`, and `saslauthd` checking SMTP AUTH against the mailbox server (`auth_zimbra:`).
  *
  * @module
  */
@@ -11,11 +11,12 @@ import { build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
 
 /** What the Zimbra family reads of a claimed program name. */
-export type ZimbraProgram = 'mailboxd' | 'zimbramon' | 'mailboxdmgr' | 'saslauthd'
+export type ZimbraProgram = 'mailboxd' | 'zimbramon' | 'zmconfigd' | 'mailboxdmgr' | 'saslauthd'
 
 const PROGRAMS: ReadonlyMap<string, ZimbraProgram> = new Map<string, ZimbraProgram>([
   ['mailboxd', 'mailboxd'],
   ['zimbramon', 'zimbramon'],
+  ['zmconfigd', 'zmconfigd'],
   ['zmmailboxdmgr', 'mailboxdmgr'],
   // The manager's name before mailboxd moved from Tomcat to Jetty (ZCS 5.0).
   ['zmtomcatmgr', 'mailboxdmgr'],
@@ -138,4 +139,27 @@ export function parseSaslauthd(message: string, b: EventBase, raw: string): Mail
     account: m[1]!,
     reason: reason === '' ? undefined : reason,
   })
+}
+
+// zm-core-utils src/libexec/zmconfigd:76 `Service status change: %s %s changed from %s to %s`.
+const SERVICE_STATUS = /^Service status change: (\S+) (\S+) changed from (\S+) to (\S+?)\s*$/
+
+/**
+ * Parses a `zmconfigd` message (zm-core-utils `src/libexec/zmconfigd`, its `Log.logMsg` calls).
+ *
+ * @example
+ * parseZmconfigd('Service status change: mbox1.example.com mailboxd changed from stopped to running', base).type
+ * //=> 'zimbra.zmconfigd.service-status'
+ */
+export function parseZmconfigd(message: string, b: EventBase): MailEvent {
+  const m = SERVICE_STATUS.exec(message)
+  if (m) {
+    return build(b, 'zimbra.zmconfigd.service-status', {
+      serverName: m[1]!,
+      service: m[2]!,
+      previous: m[3]!,
+      status: m[4]!,
+    })
+  }
+  return build(b, 'zimbra.zmconfigd.message', { text: message.trimEnd() })
 }
