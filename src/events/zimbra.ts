@@ -302,7 +302,11 @@ export interface ZimbraLogout extends ZimbraBase, ZimbraClient {
 /**
  * A login failed: IMAP `authentication failed for [%s] (reason)`, SOAP
  * `handler exception: authentication failed for [%s], reason` (`ImapHandler.java:1732`,
- * `SoapEngine.java:669-674`, `AccountServiceException.java:131-146`).
+ * `SoapEngine.java:669-674`, `AccountServiceException.java:131-146`), and the SASL checks of the
+ * `account` category: `authentication failed for %s (no such account)`, `Authentication failed -
+ * imap not enabled for %s`, `authorization failed for %s (…)` (`PlainAuthenticator.java:90,96`,
+ * `Authenticator.java:216,222`, `GssAuthenticator.java:224`); their protocol comes from the thread
+ * (`ImapServer-n` → `imap`, `Pop3Server-n` → `pop3`, Jetty → `http`, else `unknown`).
  * @example `2024-03-04 10:21:40,119 INFO  [qtp1-219:https://mail.example.com/service/soap/AuthRequest] [oip=198.51.100.7;ua=zclient/10.0.7_GA;] SoapEngine - handler exception: authentication failed for [bob], invalid password`
  */
 export interface ZimbraAuthFailed extends ZimbraBase, ZimbraClient {

@@ -13,6 +13,7 @@ import type { EventBase, MailEvent, ZimbraBase } from '../events/index.js'
 import type { Family } from '../family.js'
 import { build } from '../grammar/build.js'
 import { parseImap, parsePop, parseSoap, parseSoapEngine } from './access.js'
+import { parseAccount } from './account.js'
 import { parseAudit } from './audit.js'
 import type { Builder, Fields, Head, RecordEvent } from './base.js'
 import { parseCommon } from './common.js'
@@ -46,6 +47,7 @@ function table(entries: readonly (readonly [readonly string[], Builder])[]): Rea
 
 /** Grammar per logger category (`%c{1}`). */
 export const GRAMMARS: ReadonlyMap<string, Builder> = table([
+  [['account'], parseAccount],
   [['cache'], parseCache],
   [['calendar', 'mailop'], parseMailop],
   [['gal'], parseGal],
