@@ -96,6 +96,7 @@ export const EVENT_TYPES = [
   'zimbra.mailbox.logout',
   'zimbra.mailbox.auth-failed',
   'zimbra.mailbox.request',
+  'zimbra.mailbox.session-summary',
   'zimbra.mailbox.imap-select',
   'zimbra.mailbox.command-failed',
   'zimbra.mailbox.throttled',

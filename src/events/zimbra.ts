@@ -339,6 +339,30 @@ export interface ZimbraRequest extends ZimbraBase {
 }
 
 /**
+ * An IMAP or POP3 connection closed, with its totals: `[CMD=n, …] MailboxSize:a->b
+ * InboxNumMsgs:a->b[ TrashNumMsgs:a->b] read[n] write[n] time[ms]` (`NioImapHandler.java:171-177`,
+ * `NioPop3Handler.java:57-62`; 8.8.15 patch releases from late 2019 on).
+ * @example `2024-03-04 10:40:00,000 INFO  [ImapSSLServer-42] [name=bob@example.com;mid=12;ip=10.0.0.3;oip=198.51.100.7;cid=1187;] imap - [LOGIN=1, SELECT=2, FETCH=14, LOGOUT=1] MailboxSize:524288->530112 InboxNumMsgs:120->121 TrashNumMsgs:3->3 read[812] write[40960] time[65012]`
+ */
+export interface ZimbraSessionSummary extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.mailbox.session-summary'
+  readonly protocol: 'imap' | 'pop3'
+  readonly account?: string
+  /** How many times each command was sent, in the order logged. */
+  readonly commandCounts: readonly { readonly command: string; readonly count: number }[]
+  /** Mailbox size in bytes at the start and the end of the session. */
+  readonly mailboxSize: readonly [before: number, after: number]
+  /** Messages in the Inbox at the start and the end. */
+  readonly inboxMessages: readonly [before: number, after: number]
+  /** Messages in the Trash at the start and the end (IMAP only). */
+  readonly trashMessages?: readonly [before: number, after: number]
+  readonly bytesRead: number
+  readonly bytesWritten: number
+  /** Session length in milliseconds. */
+  readonly duration: number
+}
+
+/**
  * An IMAP client selected (or examined) a folder: `selected folder %s` (`ImapHandler.java:1237`).
  * @example `2024-03-04 10:22:06,001 INFO  [ImapSSLServer-42] [name=bob@example.com;ip=10.0.0.3;] imap - selected folder INBOX`
  */
@@ -752,6 +776,7 @@ export type ZimbraEvent =
   | ZimbraLogout
   | ZimbraAuthFailed
   | ZimbraRequest
+  | ZimbraSessionSummary
   | ZimbraImapSelect
   | ZimbraCommandFailed
   | ZimbraThrottled

@@ -109,6 +109,7 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'zimbra.mailbox.logout': [['session'], ['end']],
   'zimbra.mailbox.auth-failed': [['authentication'], ['info']],
   'zimbra.mailbox.request': [['web'], ['access']],
+  'zimbra.mailbox.session-summary': [['session'], ['end']],
   'zimbra.mailbox.imap-select': EMAIL,
   'zimbra.mailbox.command-failed': EMAIL,
   'zimbra.mailbox.throttled': [['network'], ['denied']],

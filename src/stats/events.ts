@@ -221,6 +221,7 @@ const HANDLERS: { readonly [K in MailEventType]: Handler<EventOf<K>> | null } = 
   'zimbra.mailbox.logout': none,
   'zimbra.mailbox.auth-failed': none,
   'zimbra.mailbox.request': none,
+  'zimbra.mailbox.session-summary': none,
   'zimbra.mailbox.imap-select': none,
   'zimbra.mailbox.command-failed': none,
   'zimbra.mailbox.throttled': none,

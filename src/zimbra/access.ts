@@ -12,6 +12,7 @@ import { type Builder, clientIp, type Fields, type Head, int } from './base.js'
 /** IMAP message shapes (`imap/ImapHandler.java`, `NioImapHandler.java`, `TcpImapHandler.java`), most frequent first. */
 export const imapShapes = {
   request: /[A-Z(][A-Za-z)]* elapsed=/,
+  summary: /\[[^\]]*\] MailboxSize:/,
   login: 'user ',
   failed: 'authentication failed for [',
   logout: [
@@ -33,6 +34,7 @@ export const imapShapes = {
 /** POP3 message shapes (`pop3/Pop3Handler.java`). */
 export const popShapes = {
   request: /[A-Z(][A-Za-z)]* elapsed=/,
+  summary: /\[[^\]]*\] MailboxSize:/,
   login: 'user ',
   logout: ['quit from client', 'disconnected without quit'],
   throttled: 'throttling POP3 connection for ',
@@ -108,6 +110,38 @@ function failed(text: string, h: Head, protocol: string): Fields | undefined {
   }
 }
 
+// NioImapHandler.java:171-177, NioPop3Handler.java:57-62: `[CMD=n, CMD=n] MailboxSize:a->b
+// InboxNumMsgs:a->b[ TrashNumMsgs:a->b] read[n] write[n] time[ms]`, logged when a connection closes.
+const SUMMARY =
+  /^\[([^\]]*)\] MailboxSize:(-?\d+)->(-?\d+) InboxNumMsgs:(-?\d+)->(-?\d+)(?: TrashNumMsgs:(-?\d+)->(-?\d+))? read\[(\d+)\] write\[(\d+)\] time\[(\d+)\]$/
+
+function summary(text: string, h: Head, protocol: 'imap' | 'pop3'): Fields | undefined {
+  const m = SUMMARY.exec(text)
+  if (!m) return undefined
+  const commandCounts: { command: string; count: number }[] = []
+  if (m[1] !== '') {
+    for (const part of m[1]!.split(', ')) {
+      const eq = part.lastIndexOf('=')
+      const count = int(part.slice(eq + 1))
+      if (eq <= 0 || count === undefined) return undefined
+      commandCounts.push({ command: part.slice(0, eq), count })
+    }
+  }
+  return {
+    type: 'zimbra.mailbox.session-summary',
+    protocol,
+    account: h.context.name,
+    commandCounts,
+    mailboxSize: [Number(m[2]), Number(m[3])],
+    inboxMessages: [Number(m[4]), Number(m[5])],
+    trashMessages: m[6] === undefined ? undefined : [Number(m[6]), Number(m[7])],
+    bytesRead: Number(m[8]),
+    bytesWritten: Number(m[9]),
+    duration: Number(m[10]),
+    ...client(h),
+  }
+}
+
 function throttled(text: string, h: Head, protocol: 'imap' | 'pop3'): Fields | undefined {
   const m = THROTTLED.exec(text)
   if (!m) return undefined
@@ -171,6 +205,8 @@ export const parseImap: Builder = (text, h) => {
   switch (imapShape(text)) {
     case 'request':
       return request(text, h, 'imap')
+    case 'summary':
+      return summary(text, h, 'imap')
     case 'login':
       return login(text, h, 'imap')
     case 'failed':
@@ -209,6 +245,8 @@ export const parsePop: Builder = (text, h) => {
   switch (popShape(text)) {
     case 'request':
       return request(text, h, 'pop3')
+    case 'summary':
+      return summary(text, h, 'pop3')
     case 'login':
       return login(text, h, 'pop3')
     case 'logout':
