@@ -92,6 +92,7 @@ export const EVENT_TYPES = [
   'zimbra.mailbox.item-deleted',
   'zimbra.mailbox.item-moved',
   'zimbra.mailbox.item-copied',
+  'zimbra.mailbox.filter-action',
   'zimbra.mailbox.login',
   'zimbra.mailbox.logout',
   'zimbra.mailbox.auth-failed',

@@ -264,6 +264,30 @@ export interface ZimbraItemCopied extends ZimbraBase {
   readonly mailboxId?: number
 }
 
+/**
+ * A Sieve filter acted on a delivered message: `discard`, `redirect`, `reply`, `notify`,
+ * `reject`, `ereject` (refused in the LMTP dialogue), or `fileinto-failed` (the message went to a
+ * fallback folder) (`ZimbraMailAdapter.java:287-289,378-398,413-467`; `, sender=…, MsgId=…` tails
+ * with `lmtp_extended_logs_enabled`, `FilterUtil.java:1110-1114`).
+ * @example `2024-03-04 10:15:02,520 INFO  [LmtpServer-7] [name=bob@example.com;mid=12;ip=10.0.0.2;] filter - Redirecting message to carol@example.org.`
+ */
+export interface ZimbraFilterAction extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.filter-action'
+  readonly action: string
+  /** Redirect or notification address, or the folder a `fileinto` could not use. */
+  readonly destination?: string
+  /** The folder the message was filed to instead. */
+  readonly fallback?: string
+  /** The reject text, or why a `fileinto` failed. */
+  readonly reason?: string
+  /** Header sender of the message. */
+  readonly sender?: string
+  /** Message-ID without angle brackets. */
+  readonly messageId?: string
+  /** The mailbox the filter belongs to (context `name`). */
+  readonly account?: string
+}
+
 // ---------------------------------------------------------------------------------------------
 // mailbox.log — access
 
@@ -772,6 +796,7 @@ export type ZimbraEvent =
   | ZimbraItemDeleted
   | ZimbraItemMoved
   | ZimbraItemCopied
+  | ZimbraFilterAction
   | ZimbraLogin
   | ZimbraLogout
   | ZimbraAuthFailed

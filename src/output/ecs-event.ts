@@ -105,6 +105,7 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'zimbra.mailbox.item-deleted': EMAIL,
   'zimbra.mailbox.item-moved': EMAIL,
   'zimbra.mailbox.item-copied': EMAIL,
+  'zimbra.mailbox.filter-action': EMAIL,
   'zimbra.mailbox.login': [['authentication', 'session'], ['start']],
   'zimbra.mailbox.logout': [['session'], ['end']],
   'zimbra.mailbox.auth-failed': [['authentication'], ['info']],

@@ -353,6 +353,8 @@ export const MAILLOG_FIELD_MAPPINGS: Readonly<Record<string, FieldMapping>> = {
   'maillog.folder_elapsed': 'long',
   'maillog.gal_elapsed': 'long',
   'maillog.servlet': 'keyword',
+  'maillog.fallback': 'keyword',
+  'maillog.destination': 'keyword',
   'maillog.command_counts.command': 'keyword',
   'maillog.command_counts.count': 'long',
   'maillog.mailbox_size': 'long',

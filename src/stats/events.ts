@@ -217,6 +217,7 @@ const HANDLERS: { readonly [K in MailEventType]: Handler<EventOf<K>> | null } = 
   'zimbra.mailbox.item-deleted': none,
   'zimbra.mailbox.item-moved': none,
   'zimbra.mailbox.item-copied': none,
+  'zimbra.mailbox.filter-action': none,
   'zimbra.mailbox.login': none,
   'zimbra.mailbox.logout': none,
   'zimbra.mailbox.auth-failed': none,

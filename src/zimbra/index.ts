@@ -18,6 +18,7 @@ import { parseAudit } from './audit.js'
 import type { Builder, Fields, Head, RecordEvent } from './base.js'
 import { parseCommon } from './common.js'
 import { readException } from './exception.js'
+import { parseFilter } from './filter.js'
 import { parseLmtp } from './lmtp.js'
 import { parseCache, parseGal, parseMailbox } from './mailbox.js'
 import { parseMailop } from './mailop.js'
@@ -50,6 +51,7 @@ export const GRAMMARS: ReadonlyMap<string, Builder> = table([
   [['account'], parseAccount],
   [['cache'], parseCache],
   [['calendar', 'mailop'], parseMailop],
+  [['filter'], parseFilter],
   [['gal'], parseGal],
   [['imap'], parseImap],
   [['lmtp'], parseLmtp],
