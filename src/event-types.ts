@@ -106,6 +106,8 @@ export const EVENT_TYPES = [
   'zimbra.mailbox.mailbox-loaded',
   'zimbra.mailbox.autocomplete',
   'zimbra.mailbox.servlet',
+  'zimbra.mailbox.purge',
+  'zimbra.mailbox.datasource-import',
   'zimbra.mailbox.quota',
   'zimbra.mailbox.spam-report',
   'zimbra.mailbox.exception',

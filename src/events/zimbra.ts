@@ -503,6 +503,30 @@ export interface ZimbraServlet extends ZimbraBase {
   readonly state: 'starting' | 'stopping'
 }
 
+/**
+ * The retention purge started on a mailbox (`Purging messages.`, `Mailbox.java:9282`), run by the
+ * `MailboxPurge` thread for each mailbox in turn.
+ * @example `2024-03-04 03:00:00,000 INFO  [MailboxPurge] [name=bob@example.com;mid=12;] purge - Purging messages.`
+ */
+export interface ZimbraPurge extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.purge'
+  readonly account?: string
+  readonly mailboxId?: number
+}
+
+/**
+ * An external account import (POP3/IMAP/CalDAV data source) started or ended:
+ * `Importing data for data source '%s'`, `Import completed for data source '%s'`
+ * (`DataSourceManager.java:405,414`; `completed` is logged after a failure too).
+ * @example `2024-03-04 10:00:00,000 INFO  [ScheduledTask-3] [name=bob@example.com;mid=12;ds=Gmail;] datasource - Importing data for data source 'Gmail'`
+ */
+export interface ZimbraDatasourceImport extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.datasource-import'
+  readonly phase: 'started' | 'completed'
+  readonly dataSource: string
+  readonly account?: string
+}
+
 // ---------------------------------------------------------------------------------------------
 // mailbox.log — quota, spam training, exceptions, the rest
 
@@ -810,6 +834,8 @@ export type ZimbraEvent =
   | ZimbraMailboxLoaded
   | ZimbraAutocomplete
   | ZimbraServlet
+  | ZimbraPurge
+  | ZimbraDatasourceImport
   | ZimbraQuota
   | ZimbraSpamReport
   | ZimbraException

@@ -119,6 +119,8 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'zimbra.mailbox.mailbox-loaded': NONE,
   'zimbra.mailbox.autocomplete': NONE,
   'zimbra.mailbox.servlet': [['process'], ['info']],
+  'zimbra.mailbox.purge': NONE,
+  'zimbra.mailbox.datasource-import': NONE,
   'zimbra.mailbox.quota': EMAIL,
   'zimbra.mailbox.spam-report': EMAIL,
   'zimbra.mailbox.exception': NONE,

@@ -354,6 +354,7 @@ export const MAILLOG_FIELD_MAPPINGS: Readonly<Record<string, FieldMapping>> = {
   'maillog.gal_elapsed': 'long',
   'maillog.servlet': 'keyword',
   'maillog.fallback': 'keyword',
+  'maillog.data_source': 'keyword',
   'maillog.destination': 'keyword',
   'maillog.command_counts.command': 'keyword',
   'maillog.command_counts.count': 'long',

@@ -231,6 +231,8 @@ const HANDLERS: { readonly [K in MailEventType]: Handler<EventOf<K>> | null } = 
   'zimbra.mailbox.mailbox-loaded': none,
   'zimbra.mailbox.autocomplete': none,
   'zimbra.mailbox.servlet': none,
+  'zimbra.mailbox.purge': none,
+  'zimbra.mailbox.datasource-import': none,
   'zimbra.mailbox.quota': none,
   'zimbra.mailbox.spam-report': none,
   'zimbra.mailbox.exception': none,

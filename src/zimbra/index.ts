@@ -22,6 +22,7 @@ import { parseFilter } from './filter.js'
 import { parseLmtp } from './lmtp.js'
 import { parseCache, parseGal, parseMailbox } from './mailbox.js'
 import { parseMailop } from './mailop.js'
+import { parseDatasource, parsePurge } from './maintenance.js'
 import { parseMisc } from './misc.js'
 import { parseSmtp } from './smtp.js'
 import {
@@ -51,6 +52,7 @@ export const GRAMMARS: ReadonlyMap<string, Builder> = table([
   [['account'], parseAccount],
   [['cache'], parseCache],
   [['calendar', 'mailop'], parseMailop],
+  [['datasource'], parseDatasource],
   [['filter'], parseFilter],
   [['gal'], parseGal],
   [['imap'], parseImap],
@@ -58,6 +60,7 @@ export const GRAMMARS: ReadonlyMap<string, Builder> = table([
   [['mailbox'], parseMailbox],
   [['misc'], parseMisc],
   [['pop'], parsePop],
+  [['purge'], parsePurge],
   [['security'], parseAudit],
   [['smtp'], parseSmtp],
   [['soap'], parseSoap],
