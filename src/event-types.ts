@@ -103,6 +103,7 @@ export const EVENT_TYPES = [
   'zimbra.mailbox.throttled',
   'zimbra.mailbox.auth-required',
   'zimbra.mailbox.mailbox-created',
+  'zimbra.mailbox.folder-emptied',
   'zimbra.mailbox.mailbox-loaded',
   'zimbra.mailbox.autocomplete',
   'zimbra.mailbox.servlet',

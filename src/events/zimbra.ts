@@ -464,6 +464,23 @@ export interface ZimbraMailboxCreated extends ZimbraBase {
 }
 
 /**
+ * A folder was emptied (Trash, Junk, or a user folder): `Emptying %d items from %s,
+ * removeSubfolders=%b.` (ZCS 6.0.8-7.1, zm-mailbox commit 57f9a42500 `Mailbox.java`; later
+ * releases log each deletion as `mailop - Deleting …` instead).
+ * @example `2013-07-18 15:25:08,962 INFO  [qtp1-4364:https://mail.example.com/service/soap/FolderActionRequest] [name=bob@example.com;mid=12;] mailbox - Emptying 9 items from /Trash, removeSubfolders=true.`
+ */
+export interface ZimbraFolderEmptied extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.folder-emptied'
+  /** Folder path (`/Trash`). */
+  readonly folder: string
+  readonly itemCount: number
+  /** Whether subfolders were removed too. */
+  readonly subfolders: boolean
+  readonly account?: string
+  readonly mailboxId?: number
+}
+
+/**
  * A mailbox was loaded into memory (its first use since mailboxd started, or after eviction):
  * `initializing folder and tag caches for mailbox %d` (`Mailbox.java:2323`).
  * @example `2024-03-04 09:01:00,000 INFO  [ImapSSLServer-3] [name=bob@example.com;mid=12;ip=10.0.0.3;] cache - initializing folder and tag caches for mailbox 12`
@@ -831,6 +848,7 @@ export type ZimbraEvent =
   | ZimbraThrottled
   | ZimbraAuthRequired
   | ZimbraMailboxCreated
+  | ZimbraFolderEmptied
   | ZimbraMailboxLoaded
   | ZimbraAutocomplete
   | ZimbraServlet

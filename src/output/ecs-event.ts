@@ -116,6 +116,7 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'zimbra.mailbox.throttled': [['network'], ['denied']],
   'zimbra.mailbox.auth-required': [['authentication'], ['info']],
   'zimbra.mailbox.mailbox-created': [['iam'], ['creation']],
+  'zimbra.mailbox.folder-emptied': EMAIL,
   'zimbra.mailbox.mailbox-loaded': NONE,
   'zimbra.mailbox.autocomplete': NONE,
   'zimbra.mailbox.servlet': [['process'], ['info']],

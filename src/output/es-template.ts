@@ -355,6 +355,8 @@ export const MAILLOG_FIELD_MAPPINGS: Readonly<Record<string, FieldMapping>> = {
   'maillog.servlet': 'keyword',
   'maillog.fallback': 'keyword',
   'maillog.data_source': 'keyword',
+  'maillog.item_count': 'long',
+  'maillog.subfolders': 'boolean',
   'maillog.destination': 'keyword',
   'maillog.command_counts.command': 'keyword',
   'maillog.command_counts.count': 'long',

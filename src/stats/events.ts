@@ -228,6 +228,7 @@ const HANDLERS: { readonly [K in MailEventType]: Handler<EventOf<K>> | null } = 
   'zimbra.mailbox.throttled': none,
   'zimbra.mailbox.auth-required': none,
   'zimbra.mailbox.mailbox-created': none,
+  'zimbra.mailbox.folder-emptied': none,
   'zimbra.mailbox.mailbox-loaded': none,
   'zimbra.mailbox.autocomplete': none,
   'zimbra.mailbox.servlet': none,

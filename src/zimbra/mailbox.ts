@@ -1,6 +1,6 @@
 /**
- * Mailbox life cycle and lookups: a mailbox created or loaded into memory (`mailbox`, `cache`
- * categories) and contact autocomplete timings (`gal`).
+ * Mailbox life cycle and lookups: a mailbox created or loaded into memory, a folder emptied
+ * (`mailbox`, `cache` categories), and contact autocomplete timings (`gal`).
  *
  * @module
  */
@@ -9,6 +9,9 @@ import { type Builder, int } from './base.js'
 
 // MailboxManager.java:894 `Creating mailbox with id %d and group id %d for %s.`
 const CREATED = /^Creating mailbox with id (\d+) and group id (\d+) for (\S+?)\.?$/
+// ZCS 6.0.8-7.1 (zm-mailbox commit 57f9a42500, Mailbox.java emptyFolder):
+// `Emptying %d items from %s, removeSubfolders=%b.`; later releases log it at DEBUG only.
+const EMPTYING = /^Emptying (\d+) items from (.*), removeSubfolders=(true|false)\.$/
 // Mailbox.java:2323 `initializing folder and tag caches for mailbox %d`: the first access since start.
 const LOADED = /^initializing folder and tag caches for mailbox (\d+)$/
 // ContactAutoComplete.java:443 `autocomplete: overall=%dms, ranking=%dms, folder=%dms, gal=%dms`.
@@ -21,14 +24,25 @@ const AUTOCOMPLETE = /^autocomplete: overall=(\d+)ms, ranking=(\d+)ms, folder=(\
  * parseMailbox('Creating mailbox with id 12 and group id 12 for bob@example.com.', head)
  * //=> { type: 'zimbra.mailbox.mailbox-created', mailboxId: 12, groupId: 12, account: 'bob@example.com' }
  */
-export const parseMailbox: Builder = (text) => {
+export const parseMailbox: Builder = (text, h) => {
   const m = CREATED.exec(text)
-  if (!m) return undefined
+  if (m) {
+    return {
+      type: 'zimbra.mailbox.mailbox-created',
+      mailboxId: Number(m[1]),
+      groupId: Number(m[2]),
+      account: m[3]!,
+    }
+  }
+  const e = EMPTYING.exec(text)
+  if (!e) return undefined
   return {
-    type: 'zimbra.mailbox.mailbox-created',
-    mailboxId: Number(m[1]),
-    groupId: Number(m[2]),
-    account: m[3]!,
+    type: 'zimbra.mailbox.folder-emptied',
+    folder: e[2]!,
+    itemCount: Number(e[1]),
+    subfolders: e[3] === 'true',
+    account: h.context.name,
+    mailboxId: int(h.context.mid),
   }
 }
 
