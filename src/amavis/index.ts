@@ -33,7 +33,7 @@ const shape = classifier(amavisShapes)
 
 /**
  * Informational lines without an alert mark that carry no fields worth a type of their own
- * (A211 amavisd:19683-19685,13740,13201,29282,29301, and Net::Server's own lines).
+ * (A211 amavisd:19683-19685,13740,13201,20415,29282,29301, and Net::Server's own lines).
  */
 const informational = classifier({
   info: [
@@ -49,6 +49,8 @@ const informational = classifier({
     'No decoder for ',
     'Internal decoder for ',
     'Creating db in ',
+    // amavisd:20415 `Deleting db files %s in %s`: the list may be empty, leaving two spaces.
+    'Deleting db files ',
     'SpamControl: ',
     'ANTI-VIRUS code ',
     'ANTI-SPAM',

@@ -7,6 +7,7 @@
  */
 
 import type { Log4jContext, Log4jLevel } from '../envelope/log4j.js'
+import type { EventBase } from './base.js'
 
 export type { Log4jContext, Log4jLevel } from '../envelope/log4j.js'
 
@@ -264,6 +265,30 @@ export interface ZimbraItemCopied extends ZimbraBase {
   readonly mailboxId?: number
 }
 
+/**
+ * A Sieve filter acted on a delivered message: `discard`, `redirect`, `reply`, `notify`,
+ * `reject`, `ereject` (refused in the LMTP dialogue), or `fileinto-failed` (the message went to a
+ * fallback folder) (`ZimbraMailAdapter.java:287-289,378-398,413-467`; `, sender=…, MsgId=…` tails
+ * with `lmtp_extended_logs_enabled`, `FilterUtil.java:1110-1114`).
+ * @example `2024-03-04 10:15:02,520 INFO  [LmtpServer-7] [name=bob@example.com;mid=12;ip=10.0.0.2;] filter - Redirecting message to carol@example.org.`
+ */
+export interface ZimbraFilterAction extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.filter-action'
+  readonly action: string
+  /** Redirect or notification address, or the folder a `fileinto` could not use. */
+  readonly destination?: string
+  /** The folder the message was filed to instead. */
+  readonly fallback?: string
+  /** The reject text, or why a `fileinto` failed. */
+  readonly reason?: string
+  /** Header sender of the message. */
+  readonly sender?: string
+  /** Message-ID without angle brackets. */
+  readonly messageId?: string
+  /** The mailbox the filter belongs to (context `name`). */
+  readonly account?: string
+}
+
 // ---------------------------------------------------------------------------------------------
 // mailbox.log — access
 
@@ -295,14 +320,18 @@ export interface ZimbraLogout extends ZimbraBase, ZimbraClient {
   readonly protocol: ZimbraProtocol
   /** Account from the message or the context `name`. */
   readonly account?: string
-  /** `LOGOUT`, `server-initiated`, `quit`, `disconnected`. */
+  /** `LOGOUT`, `server-initiated`, `quit`, `disconnected`; or why the server dropped it (`user services are disabled`, `too many errors`). */
   readonly reason: string
 }
 
 /**
  * A login failed: IMAP `authentication failed for [%s] (reason)`, SOAP
  * `handler exception: authentication failed for [%s], reason` (`ImapHandler.java:1732`,
- * `SoapEngine.java:669-674`, `AccountServiceException.java:131-146`).
+ * `SoapEngine.java:669-674`, `AccountServiceException.java:131-146`), and the SASL checks of the
+ * `account` category: `authentication failed for %s (no such account)`, `Authentication failed -
+ * imap not enabled for %s`, `authorization failed for %s (…)` (`PlainAuthenticator.java:90,96`,
+ * `Authenticator.java:216,222`, `GssAuthenticator.java:224`); their protocol comes from the thread
+ * (`ImapServer-n` → `imap`, `Pop3Server-n` → `pop3`, Jetty → `http`, else `unknown`).
  * @example `2024-03-04 10:21:40,119 INFO  [qtp1-219:https://mail.example.com/service/soap/AuthRequest] [oip=198.51.100.7;ua=zclient/10.0.7_GA;] SoapEngine - handler exception: authentication failed for [bob], invalid password`
  */
 export interface ZimbraAuthFailed extends ZimbraBase, ZimbraClient {
@@ -331,6 +360,188 @@ export interface ZimbraRequest extends ZimbraBase {
   readonly batch?: true
   /** SOAP request proxied to this server. */
   readonly proxy?: string
+  readonly account?: string
+}
+
+/**
+ * An IMAP or POP3 connection closed, with its totals: `[CMD=n, …] MailboxSize:a->b
+ * InboxNumMsgs:a->b[ TrashNumMsgs:a->b] read[n] write[n] time[ms]` (`NioImapHandler.java:171-177`,
+ * `NioPop3Handler.java:57-62`; 8.8.15 patch releases from late 2019 on).
+ * @example `2024-03-04 10:40:00,000 INFO  [ImapSSLServer-42] [name=bob@example.com;mid=12;ip=10.0.0.3;oip=198.51.100.7;cid=1187;] imap - [LOGIN=1, SELECT=2, FETCH=14, LOGOUT=1] MailboxSize:524288->530112 InboxNumMsgs:120->121 TrashNumMsgs:3->3 read[812] write[40960] time[65012]`
+ */
+export interface ZimbraSessionSummary extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.mailbox.session-summary'
+  readonly protocol: 'imap' | 'pop3'
+  readonly account?: string
+  /** How many times each command was sent, in the order logged. */
+  readonly commandCounts: readonly { readonly command: string; readonly count: number }[]
+  /** Mailbox size in bytes at the start and the end of the session. */
+  readonly mailboxSize: readonly [before: number, after: number]
+  /** Messages in the Inbox at the start and the end. */
+  readonly inboxMessages: readonly [before: number, after: number]
+  /** Messages in the Trash at the start and the end (IMAP only). */
+  readonly trashMessages?: readonly [before: number, after: number]
+  readonly bytesRead: number
+  readonly bytesWritten: number
+  /** Session length in milliseconds. */
+  readonly duration: number
+}
+
+/**
+ * An IMAP client selected (or examined) a folder: `selected folder %s` (`ImapHandler.java:1237`).
+ * @example `2024-03-04 10:22:06,001 INFO  [ImapSSLServer-42] [name=bob@example.com;ip=10.0.0.3;] imap - selected folder INBOX`
+ */
+export interface ZimbraImapSelect extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.imap-select'
+  /** Folder path as the server names it (`INBOX`, `Sent`, `/home/carol/Shared`). */
+  readonly folder: string
+  readonly account?: string
+}
+
+/**
+ * An IMAP command refused: `%s failed: <reason>: <path>`, `%s failed` (with a stack trace),
+ * `AUTHENTICATE failed; mechanism: …` (`ImapHandler.java:1768,1857-1863,2015-2083,2819-2834,2957-2969`).
+ * @example `2024-03-04 10:22:07,000 INFO  [ImapSSLServer-42] [name=bob@example.com;ip=10.0.0.3;] imap - SELECT failed: no such folder: Archive/2019`
+ */
+export interface ZimbraCommandFailed extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.command-failed'
+  readonly protocol: 'imap'
+  /** The command (`SELECT`, `STATUS`, `APPEND`, `DELETE`, `RENAME`, `SUBSCRIBE` …). */
+  readonly command: string
+  /** `no such folder`, `permission denied`, `folder not visible` … or the text after the command. */
+  readonly reason?: string
+  /** The folder path the reason names. */
+  readonly path?: string
+  readonly account?: string
+}
+
+/**
+ * A client was refused for making too many requests: IMAP `too many IMAP requests from account|original
+ * remote ip|remote ip %s dropping connection`, POP3 `throttling POP3 connection for …`
+ * (`ImapHandler.java:486-494`, `Pop3Handler.java:242-253`).
+ * @example `2024-03-04 10:30:00,000 WARN  [Pop3SSLServer-7] [ip=10.0.0.3;oip=203.0.113.9;] pop - throttling POP3 connection for original remote IP 203.0.113.9`
+ */
+export interface ZimbraThrottled extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.throttled'
+  readonly protocol: 'imap' | 'pop3'
+  /** What the limit was counted on: the account, the original (proxied) client, or the connecting address. */
+  readonly basis: 'account' | 'original-ip' | 'ip'
+  /** Account UUID, when throttled by account. */
+  readonly accountId?: string
+  /** The throttled address, or the context client when throttled by account. */
+  readonly clientIp?: string
+  readonly account?: string
+}
+
+/**
+ * A SOAP request without valid credentials, logged without a stack: `auth credentials have
+ * expired[: detail]: <what failed>`, `no valid authtoken present[ for EMAIL]: <what failed>`
+ * (`SoapEngine.java:137-145`, `ServiceException.java:376,400,404`).
+ * @example `2024-03-04 10:50:00,000 INFO  [qtp1-80:https://mail.example.com/service/soap/NoOpRequest] [name=bob@example.com;oip=198.51.100.7;ua=ZimbraWebClient - FF115 (Linux)/10.0.7_GA;] SoapEngine - auth credentials have expired: handler exception`
+ */
+export interface ZimbraAuthRequired extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.mailbox.auth-required'
+  /** `expired` (AUTH_EXPIRED) or `missing` (AUTH_REQUIRED). */
+  readonly reason: 'expired' | 'missing'
+  /** The account the message names (`no valid authtoken present for EMAIL`), else the context `name`. */
+  readonly account?: string
+  /** The rest of the text (`handler exception`, `cannot dispatch request`). */
+  readonly detail?: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// mailbox.log — mailbox life cycle, lookups
+
+/**
+ * A mailbox was created for an account (first login or delivery): `Creating mailbox with id %d
+ * and group id %d for %s.` (`MailboxManager.java:894`).
+ * @example `2024-03-04 09:00:00,000 INFO  [LmtpServer-1] [] mailbox - Creating mailbox with id 31 and group id 31 for dan@example.com.`
+ */
+export interface ZimbraMailboxCreated extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.mailbox-created'
+  readonly mailboxId: number
+  readonly groupId: number
+  readonly account: string
+}
+
+/**
+ * A folder was emptied (Trash, Junk, or a user folder): `Emptying %d items from %s,
+ * removeSubfolders=%b.` (ZCS 6.0.8-7.1, zm-mailbox commit 57f9a42500 `Mailbox.java`; later
+ * releases log each deletion as `mailop - Deleting …` instead).
+ * @example `2013-07-18 15:25:08,962 INFO  [qtp1-4364:https://mail.example.com/service/soap/FolderActionRequest] [name=bob@example.com;mid=12;] mailbox - Emptying 9 items from /Trash, removeSubfolders=true.`
+ */
+export interface ZimbraFolderEmptied extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.folder-emptied'
+  /** Folder path (`/Trash`). */
+  readonly folder: string
+  readonly itemCount: number
+  /** Whether subfolders were removed too. */
+  readonly subfolders: boolean
+  readonly account?: string
+  readonly mailboxId?: number
+}
+
+/**
+ * A mailbox was loaded into memory (its first use since mailboxd started, or after eviction):
+ * `initializing folder and tag caches for mailbox %d` (`Mailbox.java:2323`).
+ * @example `2024-03-04 09:01:00,000 INFO  [ImapSSLServer-3] [name=bob@example.com;mid=12;ip=10.0.0.3;] cache - initializing folder and tag caches for mailbox 12`
+ */
+export interface ZimbraMailboxLoaded extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.mailbox-loaded'
+  readonly mailboxId: number
+  readonly account?: string
+}
+
+/**
+ * Contact autocomplete timings in milliseconds: `autocomplete: overall=%dms, ranking=%dms,
+ * folder=%dms, gal=%dms` (`ContactAutoComplete.java:443`).
+ * @example `2024-03-04 09:02:00,000 INFO  [qtp1-90:https://mail.example.com/service/soap/AutoCompleteRequest] [name=bob@example.com;mid=12;] gal - autocomplete: overall=296ms, ranking=227ms, folder=2ms, gal=67ms`
+ */
+export interface ZimbraAutocomplete extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.autocomplete'
+  /** The whole lookup (`overall=`). */
+  readonly elapsed: number
+  /** `ranking=` */
+  readonly rankingElapsed: number
+  /** `folder=`: the search of the account's contact folders. */
+  readonly folderElapsed: number
+  /** `gal=`: the global address list lookup. */
+  readonly galElapsed: number
+  readonly account?: string
+}
+
+/**
+ * A servlet starting or stopping, the first and last lines of a mailboxd run: `Servlet %s
+ * starting up`, `Servlet %s shutting down` (`ContentServlet.java:398,406`, `FileUploadServlet.java:986` …).
+ * @example `2024-03-04 01:56:18,725 INFO  [main] [] soap - Servlet SoapServlet starting up`
+ */
+export interface ZimbraServlet extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.servlet'
+  readonly servlet: string
+  readonly state: 'starting' | 'stopping'
+}
+
+/**
+ * The retention purge started on a mailbox (`Purging messages.`, `Mailbox.java:9282`), run by the
+ * `MailboxPurge` thread for each mailbox in turn.
+ * @example `2024-03-04 03:00:00,000 INFO  [MailboxPurge] [name=bob@example.com;mid=12;] purge - Purging messages.`
+ */
+export interface ZimbraPurge extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.purge'
+  readonly account?: string
+  readonly mailboxId?: number
+}
+
+/**
+ * An external account import (POP3/IMAP/CalDAV data source) started or ended:
+ * `Importing data for data source '%s'`, `Import completed for data source '%s'`
+ * (`DataSourceManager.java:405,414`; `completed` is logged after a failure too).
+ * @example `2024-03-04 10:00:00,000 INFO  [ScheduledTask-3] [name=bob@example.com;mid=12;ds=Gmail;] datasource - Importing data for data source 'Gmail'`
+ */
+export interface ZimbraDatasourceImport extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.datasource-import'
+  readonly phase: 'started' | 'completed'
+  readonly dataSource: string
   readonly account?: string
 }
 
@@ -488,6 +699,134 @@ export interface ZimbraUnrecognized {
   readonly message: string
 }
 
+// ---------------------------------------------------------------------------------------------
+// zimbra.log — Zimbra's own syslog programs
+
+/**
+ * A `zmstatuslog` service status (every two minutes from cron): `PID:info: DATE, STATUS: host:
+ * service: Running|Stopped` (zm-core-utils `src/libexec/zmstatuslog:89`, written through
+ * `Zimbra::Mon::Logger::LogStats`).
+ * @example `Mar  4 10:40:07 mbox1 zimbramon[29053]: 29053:info: 2024-03-04 10:40:01, STATUS: mbox1.example.com: mailbox: Running`
+ */
+export interface ZimbraMonStatus extends EventBase {
+  readonly type: 'zimbra.zimbramon.status'
+  /** Syslog level word after the pid (`info`). */
+  readonly level: string
+  /** When the status was taken (`2024-03-04 10:40:01`, the server's local time). */
+  readonly checked: string
+  /** Server the status is for. */
+  readonly serverName: string
+  /** Service (`mailbox`, `mta`, `antivirus`, `ldap` …). */
+  readonly service: string
+  /** `Running`, `Stopped` … as logged. */
+  readonly status: string
+  /** `true` for `Running`. */
+  readonly running: boolean
+}
+
+/**
+ * A `zmstat` sample: `PID:info: zmstat cpu.csv: HEADERS:: VALUES` (zm-core-utils
+ * `src/libexec/zmstat-cpu:215`, `zmstat-df:158` …). Columns and values are split on `, `.
+ * @example `Mar  4 10:41:00 mbox1 zimbramon[17392]: 17392:info: zmstat cpu.csv: timestamp, cpu:user, cpu:idle:: 03/04/2024 10:41:00, 8.6, 89.5`
+ */
+export interface ZimbraMonStat extends EventBase {
+  readonly type: 'zimbra.zimbramon.stat'
+  readonly level: string
+  /** Statistics file (`cpu.csv`, `df.csv`, `mtaqueue.csv` …). */
+  readonly file: string
+  readonly columns: readonly string[]
+  readonly values: readonly string[]
+}
+
+/**
+ * Any other `zimbramon` line: `PID:level: text`, the Perl monitoring and control scripts
+ * (`zmcontrol`, `zmmtaconfig`, `zmconfigd` …) logging through `Zimbra::Mon::Logger`
+ * (zm-build `lib/Zimbra/Mon/Logger.pm:30-31,48-66`).
+ * @example `Mar  4 07:15:47 mbox1 zimbramon[6828]: 6828:info: Starting mailbox via zmcontrol`
+ */
+export interface ZimbraMonMessage extends EventBase {
+  readonly type: 'zimbra.zimbramon.message'
+  /** `info`, `err`, `debug`, `crit` … as logged. */
+  readonly level: string
+  /** The script that logged it, when the text starts with `name: ` (`zmmtaconfig`). */
+  readonly component?: string
+  /** Text after the level (and the component), trailing blanks removed. */
+  readonly text: string
+}
+
+/**
+ * The mailboxd manager (`zmmailboxdmgr`, `zmtomcatmgr` before 5.0) starting, stopping and
+ * watching the mailbox JVM: `status requested`, `start requested`, `manager started
+ * mailboxd/JVM with pid N`, `stale pid N found in FILE` … (ZimbraLauncher
+ * `src/launcher/zmmailboxdmgr.c`, its `syslog(LOG_INFO, …)` calls).
+ * @example `Mar  4 07:16:09 mbox1 zmmailboxdmgr[9049]: manager started mailboxd/JVM with pid 9052`
+ */
+export interface ZimbraMailboxdManager extends EventBase {
+  readonly type: 'zimbra.mailboxdmgr.message'
+  /** `status`, `start`, `stop`, `restart`, `shutdown`, `bounce` for `X requested` lines. */
+  readonly request?: string
+  /** The mailboxd JVM pid the line names (`started mailboxd/JVM with pid N`, `wrote java pid N`). */
+  readonly mailboxdPid?: number
+  readonly text: string
+}
+
+/**
+ * An SMTP AUTH check by `saslauthd` against the mailbox server (Zimbra's `auth_zimbra`
+ * mechanism): `auth_zimbra: NAME auth OK`.
+ * @example `Mar  4 17:48:38 mta1 saslauthd[12374]: auth_zimbra: bob@example.com auth OK`
+ */
+export interface ZimbraSaslauthdAuth extends EventBase {
+  readonly type: 'zimbra.saslauthd.auth'
+  /** The name as the client typed it. */
+  readonly account: string
+}
+
+/**
+ * A failed `auth_zimbra` check: `auth_zimbra: NAME auth failed: REASON`; the reason is the
+ * mailbox server's fault text (`authentication failed for [NAME]`, `account lockout` …).
+ * @example `Mar  4 21:38:26 mta1 saslauthd[29157]: auth_zimbra: bob@example.com auth failed: authentication failed for [bob@example.com]`
+ */
+export interface ZimbraSaslauthdAuthFailed extends EventBase {
+  readonly type: 'zimbra.saslauthd.auth-failed'
+  readonly account: string
+  readonly reason?: string
+}
+
+/**
+ * `zmconfigd` saw a service change state: `Service status change: %s %s changed from %s to %s`
+ * (zm-core-utils `src/libexec/zmconfigd:76`).
+ * @example `Mar  4 16:35:42 mbox1 zmconfigd[14198]: Service status change: mbox1.example.com mailboxd changed from stopped to running`
+ */
+export interface ZimbraConfigdServiceStatus extends EventBase {
+  readonly type: 'zimbra.zmconfigd.service-status'
+  readonly serverName: string
+  readonly service: string
+  /** The state before (`stopped`, `running`). */
+  readonly previous: string
+  readonly status: string
+}
+
+/**
+ * Any other `zmconfigd` line: start-up, watchdog, configuration rewrites (zm-core-utils
+ * `src/libexec/zmconfigd`, `Log.logMsg` calls).
+ * @example `Mar  4 16:35:00 mbox1 zmconfigd[14198]: Watchdog: service antivirus status is OK.`
+ */
+export interface ZimbraConfigdMessage extends EventBase {
+  readonly type: 'zimbra.zmconfigd.message'
+  readonly text: string
+}
+
+/** Events of Zimbra's own syslog programs in zimbra.log. */
+export type ZimbraSyslogEvent =
+  | ZimbraMonStatus
+  | ZimbraMonStat
+  | ZimbraMonMessage
+  | ZimbraConfigdServiceStatus
+  | ZimbraConfigdMessage
+  | ZimbraMailboxdManager
+  | ZimbraSaslauthdAuth
+  | ZimbraSaslauthdAuthFailed
+
 /** Every Zimbra event. */
 export type ZimbraEvent =
   | ZimbraLmtpDelivering
@@ -500,10 +839,23 @@ export type ZimbraEvent =
   | ZimbraItemDeleted
   | ZimbraItemMoved
   | ZimbraItemCopied
+  | ZimbraFilterAction
   | ZimbraLogin
   | ZimbraLogout
   | ZimbraAuthFailed
   | ZimbraRequest
+  | ZimbraSessionSummary
+  | ZimbraImapSelect
+  | ZimbraCommandFailed
+  | ZimbraThrottled
+  | ZimbraAuthRequired
+  | ZimbraMailboxCreated
+  | ZimbraFolderEmptied
+  | ZimbraMailboxLoaded
+  | ZimbraAutocomplete
+  | ZimbraServlet
+  | ZimbraPurge
+  | ZimbraDatasourceImport
   | ZimbraQuota
   | ZimbraSpamReport
   | ZimbraException
@@ -514,3 +866,4 @@ export type ZimbraEvent =
   | ZimbraAuditCommand
   | ZimbraAuditRecord
   | ZimbraUnrecognized
+  | ZimbraSyslogEvent

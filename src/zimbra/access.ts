@@ -12,6 +12,7 @@ import { type Builder, clientIp, type Fields, type Head, int } from './base.js'
 /** IMAP message shapes (`imap/ImapHandler.java`, `NioImapHandler.java`, `TcpImapHandler.java`), most frequent first. */
 export const imapShapes = {
   request: /[A-Z(][A-Za-z)]* elapsed=/,
+  summary: /\[[^\]]*\] MailboxSize:/,
   login: 'user ',
   failed: 'authentication failed for [',
   logout: [
@@ -19,14 +20,25 @@ export const imapShapes = {
     'NIO:dropping connection for user ',
     'TCP:dropping connection for user ',
   ],
+  select: 'selected folder ',
   quota: 'APPEND failed: quota exceeded',
+  commandFailed: /[A-Z]+ failed(?:[:;] |$)/,
+  throttled: 'too many IMAP requests from ',
+  dropped: [
+    'user services are disabled; dropping connection',
+    'account missing or not active; dropping connection',
+    'target account missing or not active; dropping connection',
+  ],
 } as const
 
 /** POP3 message shapes (`pop3/Pop3Handler.java`). */
 export const popShapes = {
   request: /[A-Z(][A-Za-z)]* elapsed=/,
+  summary: /\[[^\]]*\] MailboxSize:/,
   login: 'user ',
   logout: ['quit from client', 'disconnected without quit'],
+  throttled: 'throttling POP3 connection for ',
+  dropped: 'dropping connection due to too many errors',
 } as const
 
 /** SOAP message shapes (`soap/SoapEngine.java:466-509`). */
@@ -38,6 +50,9 @@ export const soapShapes = {
 export const soapEngineShapes = {
   failed: 'handler exception: authentication failed for [',
   quota: 'handler exception: mailbox exceeded quota of ',
+  // logFault (SoapEngine.java:137-145) logs these two at INFO, without the stack.
+  expired: 'auth credentials have expired',
+  missing: 'no valid authtoken present',
 } as const
 
 const imapShape = classifier(imapShapes)
@@ -55,6 +70,15 @@ const SOAP = /^(\(batch\) )?(\w+) (?:proxy=(.*?),)?elapsed=(\d+)$/
 // AccountServiceException.java:132 `authentication failed for [%s]` + reason (`, %s` or ` (%s)`).
 const FAILED = /^authentication failed for \[(.*)\](?:, (.*?)| \((.*)\))?$/
 const IMAP_LOGOUT = /^(?:NIO:|TCP:)?dropping connection for user (\S+) \((LOGOUT|server-initiated)\)$/
+// ImapHandler.java:1857-1863,2015-2025,2044-2083,2819-2834,2957-2969 `%s failed: <reason>: %s`, `%s failed`;
+// :1768 `%s failed; mechanism: %s. Should be contacting one of these hosts: %s`.
+const COMMAND_FAILED = /^([A-Z]+) failed(?:[:;] (.*))?$/
+const FAILED_REASON =
+  /^(no such folder|permission denied(?: on folder)?|no such account|folder not visible|folder not writable|system folder cannot be deleted|hidden folder or parent|cannot rename system folder|invalid target folder|wildcards not permitted in username): (.+)$/
+// ImapHandler.java:486-494 `too many IMAP requests from account|original remote ip|remote ip %s dropping connection`;
+// Pop3Handler.java:242-253 `throttling POP3 connection for account %s due to too many requests`, `… for [original ]remote IP %s`.
+const THROTTLED =
+  /^(?:too many IMAP requests from|throttling POP3 connection for) (account|original remote ip|remote ip) (\S+)/i
 
 function client(h: Head): { clientIp?: string; userAgent?: string } {
   return { clientIp: clientIp(h.context), userAgent: h.context.ua }
@@ -86,6 +110,78 @@ function failed(text: string, h: Head, protocol: string): Fields | undefined {
   }
 }
 
+// NioImapHandler.java:171-177, NioPop3Handler.java:57-62: `[CMD=n, CMD=n] MailboxSize:a->b
+// InboxNumMsgs:a->b[ TrashNumMsgs:a->b] read[n] write[n] time[ms]`, logged when a connection closes.
+const SUMMARY =
+  /^\[([^\]]*)\] MailboxSize:(-?\d+)->(-?\d+) InboxNumMsgs:(-?\d+)->(-?\d+)(?: TrashNumMsgs:(-?\d+)->(-?\d+))? read\[(\d+)\] write\[(\d+)\] time\[(\d+)\]$/
+
+function summary(text: string, h: Head, protocol: 'imap' | 'pop3'): Fields | undefined {
+  const m = SUMMARY.exec(text)
+  if (!m) return undefined
+  const commandCounts: { command: string; count: number }[] = []
+  if (m[1] !== '') {
+    for (const part of m[1]!.split(', ')) {
+      const eq = part.lastIndexOf('=')
+      const count = int(part.slice(eq + 1))
+      if (eq <= 0 || count === undefined) return undefined
+      commandCounts.push({ command: part.slice(0, eq), count })
+    }
+  }
+  return {
+    type: 'zimbra.mailbox.session-summary',
+    protocol,
+    account: h.context.name,
+    commandCounts,
+    mailboxSize: [Number(m[2]), Number(m[3])],
+    inboxMessages: [Number(m[4]), Number(m[5])],
+    trashMessages: m[6] === undefined ? undefined : [Number(m[6]), Number(m[7])],
+    bytesRead: Number(m[8]),
+    bytesWritten: Number(m[9]),
+    duration: Number(m[10]),
+    ...client(h),
+  }
+}
+
+function throttled(text: string, h: Head, protocol: 'imap' | 'pop3'): Fields | undefined {
+  const m = THROTTLED.exec(text)
+  if (!m) return undefined
+  const basis = m[1]!.toLowerCase()
+  return {
+    type: 'zimbra.mailbox.throttled',
+    protocol,
+    basis: basis === 'account' ? 'account' : basis === 'remote ip' ? 'ip' : 'original-ip',
+    accountId: basis === 'account' ? m[2] : undefined,
+    clientIp: basis === 'account' ? clientIp(h.context) : m[2],
+    account: h.context.name,
+  }
+}
+
+function dropped(text: string, h: Head, protocol: 'imap' | 'pop3'): Fields {
+  const semi = text.indexOf(';')
+  return {
+    type: 'zimbra.mailbox.logout',
+    protocol,
+    account: h.context.name,
+    reason: semi < 0 ? text.replace(/^dropping connection due to /, '') : text.slice(0, semi),
+    ...client(h),
+  }
+}
+
+function commandFailed(text: string, h: Head): Fields | undefined {
+  const m = COMMAND_FAILED.exec(text)
+  if (!m) return undefined
+  const rest = m[2]?.trimEnd()
+  const r = rest === undefined ? null : FAILED_REASON.exec(rest)
+  return {
+    type: 'zimbra.mailbox.command-failed',
+    protocol: 'imap',
+    command: m[1]!,
+    reason: r ? r[1] : rest,
+    path: r ? r[2] : undefined,
+    account: h.context.name,
+  }
+}
+
 function request(text: string, h: Head, protocol: 'imap' | 'pop3'): Fields | undefined {
   const m = ELAPSED.exec(text)
   if (!m) return undefined
@@ -109,6 +205,8 @@ export const parseImap: Builder = (text, h) => {
   switch (imapShape(text)) {
     case 'request':
       return request(text, h, 'imap')
+    case 'summary':
+      return summary(text, h, 'imap')
     case 'login':
       return login(text, h, 'imap')
     case 'failed':
@@ -120,6 +218,18 @@ export const parseImap: Builder = (text, h) => {
     }
     case 'quota':
       return { type: 'zimbra.mailbox.quota', kind: 'exceeded', account: h.context.name }
+    case 'select':
+      return {
+        type: 'zimbra.mailbox.imap-select',
+        folder: text.slice(imapShapes.select.length),
+        account: h.context.name,
+      }
+    case 'commandFailed':
+      return commandFailed(text, h)
+    case 'throttled':
+      return throttled(text, h, 'imap')
+    case 'dropped':
+      return dropped(text, h, 'imap')
     case undefined:
       return undefined
   }
@@ -135,6 +245,8 @@ export const parsePop: Builder = (text, h) => {
   switch (popShape(text)) {
     case 'request':
       return request(text, h, 'pop3')
+    case 'summary':
+      return summary(text, h, 'pop3')
     case 'login':
       return login(text, h, 'pop3')
     case 'logout':
@@ -145,6 +257,10 @@ export const parsePop: Builder = (text, h) => {
         reason: text.charCodeAt(0) === 113 /* q */ ? 'quit' : 'disconnected',
         ...client(h),
       }
+    case 'throttled':
+      return throttled(text, h, 'pop3')
+    case 'dropped':
+      return dropped(text, h, 'pop3')
     case undefined:
       return undefined
   }
@@ -186,6 +302,22 @@ export const parseSoapEngine: Builder = (text, h) => {
     case 'quota': {
       const quota = int(/^(\d+) bytes/.exec(text.slice(soapEngineShapes.quota.length))?.[1])
       return { type: 'zimbra.mailbox.quota', kind: 'exceeded', account: h.context.name, quota }
+    }
+    case 'expired':
+    case 'missing': {
+      // ServiceException.java:376,400,404: `auth credentials have expired[: detail]`,
+      // `no valid authtoken present[ for EMAIL]`, then logFault's `: <what failed>`.
+      const expired = text.charCodeAt(0) === 97 /* a */
+      const rest = text.slice((expired ? soapEngineShapes.expired : soapEngineShapes.missing).length)
+      const named = /^ for ([^\s:]+)(?:: )?/.exec(rest)
+      const detail = named ? rest.slice(named[0].length) : rest.replace(/^: /, '')
+      return {
+        type: 'zimbra.mailbox.auth-required',
+        reason: expired ? 'expired' : 'missing',
+        account: named ? named[1] : h.context.name,
+        detail: detail === '' ? undefined : detail,
+        ...client(h),
+      }
     }
     case undefined:
       return undefined

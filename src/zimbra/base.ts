@@ -5,13 +5,13 @@
  * @module
  */
 
-import type { Log4jContext, ZimbraBase, ZimbraEvent } from '../events/index.js'
+import type { Log4jContext, ZimbraBase, ZimbraEvent, ZimbraSyslogEvent } from '../events/index.js'
 
 /** The fields of a record a builder copies: everything but `exception` and `message`. */
 export type Head = Omit<ZimbraBase, 'exception' | 'message'>
 
-/** Zimbra events built from a log4j record (all but `zimbra.unrecognized`). */
-export type RecordEvent = Exclude<ZimbraEvent, { type: 'zimbra.unrecognized' }>
+/** Zimbra events built from a log4j record (all but `zimbra.unrecognized` and the syslog programs'). */
+export type RecordEvent = Exclude<ZimbraEvent, { type: 'zimbra.unrecognized' } | ZimbraSyslogEvent>
 
 /** What a builder returns: the `type` and the fields specific to it. */
 export type Fields = {

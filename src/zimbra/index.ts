@@ -13,13 +13,26 @@ import type { EventBase, MailEvent, ZimbraBase } from '../events/index.js'
 import type { Family } from '../family.js'
 import { build } from '../grammar/build.js'
 import { parseImap, parsePop, parseSoap, parseSoapEngine } from './access.js'
+import { parseAccount } from './account.js'
 import { parseAudit } from './audit.js'
 import type { Builder, Fields, Head, RecordEvent } from './base.js'
+import { parseCommon } from './common.js'
 import { readException } from './exception.js'
+import { parseFilter } from './filter.js'
 import { parseLmtp } from './lmtp.js'
+import { parseCache, parseGal, parseMailbox } from './mailbox.js'
 import { parseMailop } from './mailop.js'
+import { parseDatasource, parsePurge } from './maintenance.js'
 import { parseMisc } from './misc.js'
 import { parseSmtp } from './smtp.js'
+import {
+  parseMailboxdManager,
+  parseSaslauthd,
+  parseZimbramon,
+  parseZmconfigd,
+  type ZimbraProgram,
+  zimbraProgram,
+} from './syslog.js'
 
 export { readException } from './exception.js'
 
@@ -36,11 +49,18 @@ function table(entries: readonly (readonly [readonly string[], Builder])[]): Rea
 
 /** Grammar per logger category (`%c{1}`). */
 export const GRAMMARS: ReadonlyMap<string, Builder> = table([
+  [['account'], parseAccount],
+  [['cache'], parseCache],
   [['calendar', 'mailop'], parseMailop],
+  [['datasource'], parseDatasource],
+  [['filter'], parseFilter],
+  [['gal'], parseGal],
   [['imap'], parseImap],
   [['lmtp'], parseLmtp],
+  [['mailbox'], parseMailbox],
   [['misc'], parseMisc],
   [['pop'], parsePop],
+  [['purge'], parsePurge],
   [['security'], parseAudit],
   [['smtp'], parseSmtp],
   [['soap'], parseSoap],
@@ -86,6 +106,7 @@ export function parseZimbraRecord(
   const grammar = GRAMMARS.get(header.category)
   const fields: Fields =
     grammar?.(header.message, head) ??
+    parseCommon(header.message, head) ??
     (exception ? { type: 'zimbra.mailbox.exception' } : { type: 'zimbra.mailbox.record' })
   const { type, ...specific } = fields
   return { type, ...head, ...specific, exception, message } as RecordEvent
@@ -94,18 +115,32 @@ export function parseZimbraRecord(
 /**
  * The Zimbra family for syslog lines: mailboxd's optional syslog copy of mailbox.log
  * (`mailboxd: %-5p [%t] [%z] %c{1} - %m`, `log4j.properties.production:129-136`, written only
- * when `zimbraLogToSyslog` is TRUE). Each syslog line is one record; continuation lines are not
- * joined here.
+ * when `zimbraLogToSyslog` is TRUE; each syslog line is one record, continuation lines are not
+ * joined here), and Zimbra's own programs in zimbra.log: `zimbramon`, `zmconfigd`, `zmmailboxdmgr`
+ * and `saslauthd` (`syslog.ts`).
  *
  * @example
- * zimbraFamily.claim('mailboxd') //=> true
+ * zimbraFamily.claim('mailboxd')  //=> 'mailboxd'
+ * zimbraFamily.claim('zimbramon') //=> 'zimbramon'
  */
-export const zimbraFamily: Family<true> = {
+export const zimbraFamily: Family<ZimbraProgram> = {
   name: 'zimbra',
-  claim: (program) => (program === 'mailboxd' ? true : undefined),
-  parse(message: string, base: EventBase, raw: string): MailEvent {
-    const header = readLog4jBody(message)
-    if (!header) return build(base, 'zimbra.unrecognized', { raw, message })
-    return parseZimbraRecord(header, [], base)
+  claim: zimbraProgram,
+  parse(message: string, base: EventBase, raw: string, program: ZimbraProgram): MailEvent {
+    switch (program) {
+      case 'zimbramon':
+        return parseZimbramon(message, base, raw)
+      case 'mailboxdmgr':
+        return parseMailboxdManager(message, base)
+      case 'saslauthd':
+        return parseSaslauthd(message, base, raw)
+      case 'zmconfigd':
+        return parseZmconfigd(message, base)
+      case 'mailboxd': {
+        const header = readLog4jBody(message)
+        if (!header) return build(base, 'zimbra.unrecognized', { raw, message })
+        return parseZimbraRecord(header, [], base)
+      }
+    }
   },
 }

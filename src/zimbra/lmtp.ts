@@ -18,6 +18,8 @@ export const lmtpShapes = {
   discarded: 'accepted and discarded message from=',
   duplicate: 'Not delivering message with duplicate Message-ID ',
   quota: 'Sending quota warning: ',
+  // Before from=/to= were logged (ZCS 5-7): `rejecting message RCPT: exception occurred`.
+  recipient: ['rejecting message ', 'try again for message '],
 } as const
 
 const shape = classifier(lmtpShapes)
@@ -27,8 +29,8 @@ const DELIVERING =
   /^Delivering message(?: (started|completed))?: size=(?:(\d+) bytes|[^,]*), nrcpts=(\d+), sender=(.*?), msgid=(.*)$/
 // :616,657,752-777 — `from=%s,to=%s` has no space; the reason may end in `.`.
 const MESSAGE = /^(rejecting|try again for) message from=(.*?),to=(\S*?)(?:: (.*?))?\.?$/
-// :138-188
-const ADDRESS = /^(rejecting|try again for) address (\S+): (.*)$/
+// :138-188; and the older per-message form without from=/to= (same shape, `message` for `address`).
+const ADDRESS = /^(rejecting|try again for) (?:address|message) (\S+): (.*)$/
 // :632
 const DISCARDED = /^accepted and discarded message from=(.*?),to=(\S*?): (.*)$/
 // QuotaWarning.java:85
@@ -68,7 +70,8 @@ export const parseLmtp: Builder = (text, h): Fields | undefined => {
         reason: m[4],
       }
     }
-    case 'address': {
+    case 'address':
+    case 'recipient': {
       const m = ADDRESS.exec(text)
       if (!m) return undefined
       return {

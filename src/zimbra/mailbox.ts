@@ -1,0 +1,80 @@
+/**
+ * Mailbox life cycle and lookups: a mailbox created or loaded into memory, a folder emptied
+ * (`mailbox`, `cache` categories), and contact autocomplete timings (`gal`).
+ *
+ * @module
+ */
+
+import { type Builder, int } from './base.js'
+
+// MailboxManager.java:894 `Creating mailbox with id %d and group id %d for %s.`
+const CREATED = /^Creating mailbox with id (\d+) and group id (\d+) for (\S+?)\.?$/
+// ZCS 6.0.8-7.1 (zm-mailbox commit 57f9a42500, Mailbox.java emptyFolder):
+// `Emptying %d items from %s, removeSubfolders=%b.`; later releases log it at DEBUG only.
+const EMPTYING = /^Emptying (\d+) items from (.*), removeSubfolders=(true|false)\.$/
+// Mailbox.java:2323 `initializing folder and tag caches for mailbox %d`: the first access since start.
+const LOADED = /^initializing folder and tag caches for mailbox (\d+)$/
+// ContactAutoComplete.java:443 `autocomplete: overall=%dms, ranking=%dms, folder=%dms, gal=%dms`.
+const AUTOCOMPLETE = /^autocomplete: overall=(\d+)ms, ranking=(\d+)ms, folder=(\d+)ms, gal=(\d+)ms$/
+
+/**
+ * Parses a `mailbox` record.
+ *
+ * @example
+ * parseMailbox('Creating mailbox with id 12 and group id 12 for bob@example.com.', head)
+ * //=> { type: 'zimbra.mailbox.mailbox-created', mailboxId: 12, groupId: 12, account: 'bob@example.com' }
+ */
+export const parseMailbox: Builder = (text, h) => {
+  const m = CREATED.exec(text)
+  if (m) {
+    return {
+      type: 'zimbra.mailbox.mailbox-created',
+      mailboxId: Number(m[1]),
+      groupId: Number(m[2]),
+      account: m[3]!,
+    }
+  }
+  const e = EMPTYING.exec(text)
+  if (!e) return undefined
+  return {
+    type: 'zimbra.mailbox.folder-emptied',
+    folder: e[2]!,
+    itemCount: Number(e[1]),
+    subfolders: e[3] === 'true',
+    account: h.context.name,
+    mailboxId: int(h.context.mid),
+  }
+}
+
+/**
+ * Parses a `cache` record.
+ *
+ * @example
+ * parseCache('initializing folder and tag caches for mailbox 12', head)
+ * //=> { type: 'zimbra.mailbox.mailbox-loaded', mailboxId: 12, account: 'bob@example.com' }
+ */
+export const parseCache: Builder = (text, h) => {
+  const m = LOADED.exec(text)
+  if (!m) return undefined
+  return { type: 'zimbra.mailbox.mailbox-loaded', mailboxId: Number(m[1]), account: h.context.name }
+}
+
+/**
+ * Parses a `gal` record.
+ *
+ * @example
+ * parseGal('autocomplete: overall=296ms, ranking=227ms, folder=2ms, gal=67ms', head)
+ * //=> { type: 'zimbra.mailbox.autocomplete', elapsed: 296, rankingElapsed: 227, folderElapsed: 2, galElapsed: 67, account: 'bob@example.com' }
+ */
+export const parseGal: Builder = (text, h) => {
+  const m = AUTOCOMPLETE.exec(text)
+  if (!m) return undefined
+  return {
+    type: 'zimbra.mailbox.autocomplete',
+    elapsed: int(m[1])!,
+    rankingElapsed: int(m[2])!,
+    folderElapsed: int(m[3])!,
+    galElapsed: int(m[4])!,
+    account: h.context.name,
+  }
+}
