@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { appendFile, mkdtemp, readFile, rename, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { run } from './run.js'
+import { type Run, run } from './run.js'
 
 const tmp = await mkdtemp(join(tmpdir(), 'maillog-'))
 
@@ -79,4 +80,77 @@ describe('maillog parse', () => {
     expect(r.stdout).toMatch(/ 0 failing/)
     expect(r.code).toBe(0)
   })
+})
+
+const LINE = 'Mar  1 12:09:05 mx1 postfix/qmgr[1]: 4F1A2B3C01: removed\n'
+
+/**
+ * Runs `maillog parse --stats FILE` and calls `during` once the first events are out, so the
+ * file changes while it is being read (a 200k-line file takes far longer than one 64 KiB read).
+ */
+function parseWhile(file: string, during: () => Promise<void>): Promise<Run & { lines: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/maillog.js', 'parse', '--stats', '--zone', 'UTC', file])
+    let stderr = ''
+    let started: Promise<void> | undefined
+    child.stdout.on('data', () => {
+      started ??= during()
+    })
+    child.stderr.on('data', (d) => {
+      stderr += d
+    })
+    child.on('error', reject)
+    child.on('close', async (code) => {
+      await started
+      const m = /lines (\d+)/.exec(stderr)
+      resolve({ code: code ?? -1, stdout: '', stderr, lines: m ? Number(m[1]) : -1 })
+    })
+  })
+}
+
+describe('maillog parse on files that change or are huge', () => {
+  const N = 200_000
+  it('should make a 10 MB line one too-long event', async () => {
+    const file = join(tmp, 'ten-mb.log')
+    await writeFile(file, `Mar  1 12:09:05 mx1 postfix/smtpd[1]: ${'x'.repeat(10 << 20)}\n${LINE}`)
+    const r = await run(['parse', '--quiet', '--stats', '--zone', 'UTC', file])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/lines 2\b/)
+    expect(r.stderr).toMatch(/1\s+unknown\(too-long\)/)
+    expect(r.stderr).toMatch(/1\s+postfix\.qmgr\.removed/)
+  }, 60_000)
+
+  it('should read a growing file up to the end it reaches, like cat', async () => {
+    const file = join(tmp, 'growing.log')
+    await writeFile(file, LINE.repeat(N))
+    const r = await parseWhile(file, async () => {
+      for (let i = 0; i < 50; i++) await appendFile(file, LINE.repeat(100))
+    })
+    expect(r.code).toBe(0)
+    // Appended lines count when reading had not reached the end yet; it stops at the end, never waits.
+    expect(r.lines).toBeGreaterThanOrEqual(N)
+    expect(r.lines).toBeLessThanOrEqual(N + 5000)
+    expect(r.lines % 100).toBe(0)
+  }, 60_000)
+
+  it('should read the renamed file to its end when it is rotated while read', async () => {
+    const file = join(tmp, 'rotated.log')
+    await writeFile(file, LINE.repeat(N))
+    const r = await parseWhile(file, async () => {
+      await rename(file, `${file}.1`)
+      await writeFile(file, LINE.repeat(10))
+    })
+    expect(r.code).toBe(0)
+    // The open file is read; the new file at the same name is not.
+    expect(r.lines).toBe(N)
+  }, 60_000)
+
+  it('should stop at the new end when the file is truncated while read (copytruncate)', async () => {
+    const file = join(tmp, 'truncated.log')
+    await writeFile(file, LINE.repeat(N))
+    const r = await parseWhile(file, () => truncate(file, 0))
+    expect(r.code).toBe(0)
+    expect(r.lines).toBeGreaterThan(0)
+    expect(r.lines).toBeLessThan(N)
+  }, 60_000)
 })

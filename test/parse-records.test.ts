@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { MailEvent } from '../src/events/index.js'
 import { createEventStream, createParser, parseLines } from '../src/parse.js'
+import { runs } from './fuzz.js'
 
 const opts = { year: 2025, zone: 'UTC' } as const
 
@@ -53,7 +54,7 @@ describe('createEventStream with log4j records', () => {
           expect(next).toBe(lines.length + 1)
         },
       ),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     )
   })
   it('should attach continuation lines to the record and keep them in its message', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createParser, parseLines } from '../src/parse.js'
+import { runs } from './fuzz.js'
 
 const opts = { year: 2025, zone: 'UTC' } as const
 const real = [
@@ -39,7 +40,7 @@ describe('parse', () => {
             expect(e.raw).toBe(clean[i]!.replace(/\r$/, ''))
         })
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     )
   })
   it('should keep binary lines as unknown with their raw text', () => {

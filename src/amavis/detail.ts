@@ -102,7 +102,11 @@ export function parseSpamTag(text: string, b: Base): AmavisSpamTag | undefined {
   const rest = text.slice(env.end)
   const v = VERDICT.exec(rest)
   if (!v) return undefined
-  const tests = /\btests=\[([^\]]*)\]/.exec(rest)?.[1]
+  // As /\btests=\[([^\]]*)\]/, whose search scans to the end of the line from every `tests=[`
+  // when no `]` follows.
+  const at = rest.search(/\btests=\[/)
+  const close = at < 0 ? -1 : rest.indexOf(']', at + 7)
+  const tests = close < 0 ? undefined : rest.slice(at + 7, close)
   return build(b, 'amavis.spam-tag', {
     from: env.from,
     recipients: env.recipients,

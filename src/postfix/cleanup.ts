@@ -28,7 +28,7 @@ const shape = classifier(cleanupShapes)
  * The header text may hold anything, so the origin is the last ` from X;` before the tail.
  */
 const CHECK =
-  /^([a-z][a-z_-]*): ([a-z-]+) (.*) from ([^\s;]*);((?: (?:from|to)=<[^>]*>)*(?: proto=[^\s:]+)?(?: helo=<[^>]*>)?)(?:: (.*))?$/
+  /^(?=.*$)([a-z][a-z_-]*): ([a-z-]+) (.*) from ([^\s;]*);((?: (?:from|to)=<[^<>]*>)*(?: proto=[^\s:]+)?(?: helo=<[^<>]*>)?)(?:: (.*))?$/
 
 function check(body: string, b: Base): PostfixEvent | undefined {
   const m = CHECK.exec(body)

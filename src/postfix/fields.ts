@@ -56,7 +56,7 @@ export function parseEndpoint(s: string): Endpoint | undefined {
 
 /** Finds the first `host[addr]` in free text (for diagnostics that name a client). */
 export function findEndpoint(text: string): Endpoint | undefined {
-  const m = /(?:^|[\s(<])([^\s[\](<]*)\[([^\]\s]+)\](?::(\d+))?/.exec(text)
+  const m = /(?:^|[\s(<])([^\s[\](<]*)\[([^\]\s[]+)\](?::(\d+))?/.exec(text)
   if (!m) return undefined
   const ip = m[2]!
   // Addresses only: skip bracketed words such as `[more]` or `[private/x]` that are no peer.

@@ -183,7 +183,7 @@ function lost(body: string, b: Base): PostfixEvent | undefined {
 function sasl(body: string, b: Base): PostfixEvent | undefined {
   const scan = scanEndpoint(body, 0)
   if (!scan) return undefined
-  const m = /^: SASL ([^\s]+) authentication failed:? ?(.*?)(?:, sasl_username=(.*))?$/.exec(
+  const m = /^(?=.*$): SASL ([^\s]+) authentication failed:? ?(.*?)(?:, sasl_username=(.*))?$/.exec(
     body.slice(scan.end),
   )
   if (!m) return undefined

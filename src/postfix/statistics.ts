@@ -8,7 +8,7 @@ import type { PostfixEvent } from '../events/index.js'
 import { build } from '../grammar/build.js'
 import type { Base } from './base.js'
 
-const MAX = /^statistics: (max [a-z]+ (?:rate|count|size)) (\S+)(?: for \((.*)\))? at (.*)$/
+const MAX = /^(?=.*$)statistics: (max [a-z]+ (?:rate|count|size)) (\S+)(?: for \((.*)\))? at (.*)$/
 const OTHER = /^statistics: (start interval|domain lookup|address lookup|max simultaneous) (.*)$/
 
 /**

@@ -74,7 +74,8 @@ export function parseTimeout(body: string, b: Base): SendmailEvent | undefined {
   return build(b, 'sendmail.timeout', { peer: rest.slice(6, during), during: rest.slice(during + 8) })
 }
 
-const COLLECT_FROM = /^collect: (.+?) on connection from (.*?), (?:sender|from)=(.*)$/
+const COLLECT_FROM =
+  /^(?=.*$)collect: (?=(.+?) on connection from )\1 on connection from (.*?), (?:sender|from)=(.*)$/
 
 /**
  * `collect: premature EOM: <why>` and `collect: <problem> on connection from <host>,

@@ -44,7 +44,7 @@ export function parseStarttls(body: string, b: Base): SendmailEvent | undefined 
     return undefined
   if (bits === undefined) return undefined
   // `bits=alg/cipher`, then DANE extras (`, pubkey_fp=…`, `, note=…`) in the same value.
-  const m = /^(\d+)\/(\d+)(.*)$/.exec(bits)
+  const m = /^(\d+)\/(\d+)(?!\d)(.*)$/.exec(bits)
   const peer = parseSendmailPeer(relay)
   return build(b, 'sendmail.starttls', {
     side: s,

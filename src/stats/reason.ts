@@ -15,7 +15,7 @@ const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g
 const IPV6 = /(?<![\w:.])(?:IPv6:)?[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/gi
 const URL = /\b(?:https?|ftp):\/\/\S+/g
 const ANGLE = /<[^<>]*>/g
-const EMAIL = /[^\s<>()[\];,:"]+@[^\s<>()[\];,:"]+/g
+const EMAIL = /(?<![^\s<>()[\];,:"])[^\s<>()[\];,:"]+@[^\s<>()[\];,:"]+/g
 
 /** Text with variable parts (addresses, IPs, URLs) masked, whitespace collapsed, cut at 100. */
 function mask(text: string): string {
@@ -64,9 +64,9 @@ export function responseReason(text: string): string {
   let s = text
   const said = s.indexOf(' said: ')
   if (s.startsWith('host ') && said > 0) s = s.slice(said + 7)
-  s = s.replace(/\s*\(in reply to [^)]*\)\s*$/, '')
+  s = s.replace(/(?<!\s)\s*\(in reply to [^()]*\)\s*$/, '')
   s = s.replace(CODES, '')
-  s = s.replace(/^connect to \S+?(?:\[[^\]]*\])?(?::\d+)?: /, 'connect to *: ')
+  s = s.replace(/^connect to \S+?(?:\[[^\][]*\])?(?::\d+)?: /, 'connect to *: ')
   return mask(s) || '(none)'
 }
 

@@ -68,7 +68,10 @@ const ELAPSED = /^(\S+) elapsed=(\d+)(?: \((?:NIO|TCP)\))?$/
 // SoapEngine.java:473,493,509.
 const SOAP = /^(\(batch\) )?(\w+) (?:proxy=(.*?),)?elapsed=(\d+)$/
 // AccountServiceException.java:132 `authentication failed for [%s]` + reason (`, %s` or ` (%s)`).
-const FAILED = /^authentication failed for \[(.*)\](?:, (.*?)| \((.*)\))?$/
+// Split by the last character: the ` (…)` branch can only match text that ends in `)`, and trying
+// it elsewhere scans to the end of the line at every `] (`.
+const FAILED = /^(?=.*\)$)authentication failed for \[(.*)\](?:, (.*?)| \((.*)\))?$/
+const FAILED_OPEN = /^(?=.*$)authentication failed for \[(.*)\](?:, (.*?))?$/
 const IMAP_LOGOUT = /^(?:NIO:|TCP:)?dropping connection for user (\S+) \((LOGOUT|server-initiated)\)$/
 // ImapHandler.java:1857-1863,2015-2025,2044-2083,2819-2834,2957-2969 `%s failed: <reason>: %s`, `%s failed`;
 // :1768 `%s failed; mechanism: %s. Should be contacting one of these hosts: %s`.
@@ -98,7 +101,7 @@ function login(text: string, h: Head, protocol: string): Fields | undefined {
 }
 
 function failed(text: string, h: Head, protocol: string): Fields | undefined {
-  const m = FAILED.exec(text)
+  const m = (text.endsWith(')') ? FAILED : FAILED_OPEN).exec(text)
   if (!m) return undefined
   const reason = m[2] ?? m[3]
   return {

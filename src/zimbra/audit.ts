@@ -76,9 +76,9 @@ const textShapes = classifier({
   suppressed: 'Suppressed password lockout.',
 })
 
-const AUTH_FAILED = /^authentication failed for \[(.*?)\](?:, (.*))?$/
+const AUTH_FAILED = /^(?=.*$)authentication failed for \[(.*?)\](?:, (.*))?$/
 const NOT_FOUND =
-  /^Error occurred during authentication: authentication failed for \[(.*)\]\. Reason: (.*?)\.?$/
+  /^(?=.*$)Error occurred during authentication: authentication failed for \[(.*)\]\. Reason: (.*?)\.?$/
 
 /** Commands that authenticate (`LdapProvisioning.java:5323-5331,5448-5456,5559-5566`; `DelegateAuth.java:82-83`). */
 const AUTH_COMMANDS: ReadonlySet<string> = new Set([

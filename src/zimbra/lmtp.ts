@@ -26,13 +26,13 @@ const shape = classifier(lmtpShapes)
 
 // ZimbraLmtpBackend.java:586,592,793 — size is `N bytes` or `unspecified`; msgid is the raw header.
 const DELIVERING =
-  /^Delivering message(?: (started|completed))?: size=(?:(\d+) bytes|[^,]*), nrcpts=(\d+), sender=(.*?), msgid=(.*)$/
+  /^Delivering message(?: (started|completed))?: size=(?:(\d+) bytes|[^,]*), nrcpts=(\d+), sender=(?=.*$)(.*?), msgid=(.*)$/
 // :616,657,752-777 — `from=%s,to=%s` has no space; the reason may end in `.`.
-const MESSAGE = /^(rejecting|try again for) message from=(.*?),to=(\S*?)(?:: (.*?))?\.?$/
+const MESSAGE = /^(rejecting|try again for) message from=(?=(.*?),to=)\2,to=(\S*?)(?:: (.*?))?\.?$/
 // :138-188; and the older per-message form without from=/to= (same shape, `message` for `address`).
 const ADDRESS = /^(rejecting|try again for) (?:address|message) (\S+): (.*)$/
 // :632
-const DISCARDED = /^accepted and discarded message from=(.*?),to=(\S*?): (.*)$/
+const DISCARDED = /^accepted and discarded message from=(?=(.*?),to=)\1,to=(\S*?): (.*)$/
 // QuotaWarning.java:85
 const QUOTA = /^Sending quota warning: mbox size=(\d+), quota=(\d+),.*?warnPercent=(\d+)/
 

@@ -25,22 +25,26 @@ const shape = classifier(mailopShapes)
 // Message.java:599-602. ≤8.8.4: no `acct=`; 8.8.5+: ` acct=%s` with no comma before it;
 // 10.1+: `sender=%s, ` before Message-ID. A missing Message-ID prints `null`.
 const MESSAGE =
-  /^Adding Message: id=(\d+), (?:sender=(.*?), )?Message-ID=(.*?), parentId=(-?\d+), folderId=(\d+), folderName=(.*?)(?: acct=([0-9a-fA-F-]+))?\.?$/
+  /^(?=.*$)Adding Message: id=(\d+), (?:sender=(?=(.*?), Message-ID=)\2, )?Message-ID=(.*?), parentId=(-?\d+), folderId=(\d+), folderName=(.*?)(?: acct=([0-9a-fA-F-]+))?\.?$/
 // MailItem.getMailopContext: `Folder Inbox (id=2)`, `Contact a@b (id=7)`, `Message (id=4711)`.
 const REF = /^(\w+)(?: (.*?))? \(id=(-?\d+)\)$/
 // MailItem.java:3044, Folder.java:1241 (`moving %s to %s`); Conversation.java:599-600.
-const MOVING =
-  /^[mM]oving (.+? \(id=-?\d+\)|<undefined>) to (.+? \(id=-?\d+\)|<undefined>)(?:\.\s+Affected message ids: ([\d,]*)\.)?$/
+// One regex per kind of target, each asserting its ending first: tried together, every ` to ` in the
+// line scanned on to the end for a target that cannot be there.
+const MOVING = [
+  /^(?=.* \(id=-?\d+\)(?:\.\s+Affected message ids: [\d,]*\.)?$)[mM]oving (.+? \(id=-?\d+\)|<undefined>) to (.+? \(id=-?\d+\))(?:\.\s+Affected message ids: ([\d,]*)\.)?$/,
+  /^(?=.*<undefined>(?:\.\s+Affected message ids: [\d,]*\.)?$)[mM]oving (.+? \(id=-?\d+\)|<undefined>) to (<undefined>)(?:\.\s+Affected message ids: ([\d,]*)\.)?$/,
+]
 // MailItem.java:2691,2797
 const COPYING =
-  /^(?:Copying|Performing IMAP copy of) (.+? \(id=-?\d+\)): copyId=(-?\d+), folderId=(\d+), folderName=(.*?), parentId=(-?\d+)\.$/
+  /^(?=.*, parentId=-?\d+\.$)(?:Copying|Performing IMAP copy of) (.+? \(id=-?\d+\)): copyId=(-?\d+), folderId=(\d+), folderName=(.*?), parentId=(-?\d+)\.$/
 // MailItem.java:3278-3301: `Deleting %s.`, `Deleting %sS: %s.`; CalendarItem.java:4253.
 const DELETING_LIST = /^Deleting ([A-Z_]+?)S?: ([\d,]+)\.$/
 const DELETING_CAL = /^Deleting CalendarItem: id=(\d+), folderId=(\d+), subject="(.*)", UID=/
 // `Adding Tag x: id=64.`, `Adding Document x: id=…, folderId=…, folderName=….`, `adding contact a@b: id=…`,
 // `Adding CalendarItem: id=…, Message-ID="…", folderId=…, subject="…", UID=…` (Tag.java:240,
 // Document.java:267, Contact.java:718,734, Note.java:168, Link.java:53, Mountpoint.java:180, CalendarItem.java:542).
-const ADDING = /^(Adding|adding|modifying) (\w+)(?: (.*?))?: id=(\d+)(.*)$/
+const ADDING = /^(?=.*$)(Adding|adding|modifying) (\w+)(?: (.*?))?: id=(\d+)(.*)$/
 
 /** Reads `Folder Inbox (id=2)`; `<undefined>` and other shapes give only the type. */
 function ref(s: string): ZimbraItemRef {
@@ -145,7 +149,7 @@ export const parseMailop: Builder = (text, h) => {
     case 'deleting':
       return deleting(text, h)
     case 'moving': {
-      const m = MOVING.exec(text)
+      const m = MOVING[0]!.exec(text) ?? MOVING[1]!.exec(text)
       if (!m) return undefined
       return {
         type: 'zimbra.mailbox.item-moved',

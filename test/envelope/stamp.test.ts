@@ -7,6 +7,7 @@ import {
   scanIsoStamp,
   scanLog4jStamp,
 } from '../../src/envelope/stamp.js'
+import { runs } from '../fuzz.js'
 
 describe('scanBsdStamp', () => {
   it('should read a leading weekday as ISO weekday', () => {
@@ -167,7 +168,7 @@ describe('parseSyslogStamp', () => {
           year,
         })
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     )
   })
 })

@@ -10,6 +10,7 @@ import {
 } from '../../src/output/es-bulk.js'
 import { fnv1a64 } from '../../src/output/hash.js'
 import { isNoqueueReject } from '../../src/trace/filter.js'
+import { runs } from '../fuzz.js'
 import { corpusEvents, corpusTransactions } from './fixtures.js'
 
 /** FNV-1a 64 the slow, obvious way. */
@@ -31,7 +32,7 @@ describe('fnv1a64', () => {
   it('should equal a BigInt reference for any text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (s) => fnv1a64(s) === reference(s)),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     )
   })
 })

@@ -7,6 +7,7 @@ import { listCases } from '../../src/node/corpus.js'
 import { parseLines } from '../../src/parse.js'
 import { createState, flush, reduce, restoreState } from '../../src/reduce/index.js'
 import type { Transaction } from '../../src/transaction.js'
+import { runs } from '../fuzz.js'
 
 const files = (await listCases('corpus')).filter((f) => f.includes('/trace/'))
 const events: MailEvent[] = []
@@ -36,7 +37,7 @@ describe('reduce', () => {
         out.push(...flush(second))
         expect(JSON.stringify(out)).toBe(whole)
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     )
   })
 
@@ -62,7 +63,7 @@ describe('reduce', () => {
         expect(state.held).toHaveLength(0)
         expect(emitted).toBeLessThanOrEqual(2 * list.length)
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     )
   })
 

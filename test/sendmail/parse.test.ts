@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { MailEvent } from '../../src/events/index.js'
 import { parseLines } from '../../src/parse.js'
 import { joinSendmailParts } from '../../src/sendmail/join.js'
+import { runs } from '../fuzz.js'
 
 const opts = { year: 2025, zone: 'UTC' } as const
 const real = [
@@ -49,7 +50,7 @@ describe('sendmail parse', () => {
           if (e.type === 'sendmail.unrecognized') expect(e.raw).toBe(clean[i])
         })
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     )
   })
   it('should type every real sample line', () => {
@@ -67,7 +68,7 @@ describe('sendmail parse', () => {
         const seen = new Set(events.map((e) => e.line))
         for (const e of joined) expect(seen.has(e.line)).toBe(true)
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     )
   })
 })

@@ -8,6 +8,7 @@ import type { MailEvent } from '../../src/events/index.js'
 import { eventTransform, transactionTransform } from '../../src/node/streams.js'
 import { createEventTransform, createLineSplitter, createTransactionTransform } from '../../src/stream.js'
 import type { Transaction } from '../../src/transaction.js'
+import { runs } from '../fuzz.js'
 
 const file = 'corpus/trace/multi-host.log'
 const text = (await readFile(file, 'utf8'))
@@ -52,7 +53,7 @@ describe('WHATWG streams', () => {
           expect(renderEvents(tx)).toBe(expectedTx)
         },
       ),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     )
   })
 })

@@ -11,6 +11,7 @@ import { lineBatches } from '../../src/node/lines.js'
 import { mtimeAnchor } from '../../src/time/anchors.js'
 import type { ResolvedTime } from '../../src/time/resolved.js'
 import { createTimeline, type TimelineOptions } from '../../src/time/timeline.js'
+import { runs } from '../fuzz.js'
 import { run } from './helpers.js'
 
 const DAY = 86_400_000
@@ -81,7 +82,7 @@ describe('timeline properties', () => {
           }
         })
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     )
   })
 
@@ -114,7 +115,7 @@ describe('timeline properties', () => {
         expect(rollovers).toBeLessThanOrEqual(Math.floor(lines.length / (confirm + 1)) + 1)
         expect(baseYear).toBeGreaterThanOrEqual(2025 - rollovers - 1)
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     )
   })
 })
@@ -174,7 +175,7 @@ describe('timeline invariance', () => {
           )
         },
       ),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     )
   })
 

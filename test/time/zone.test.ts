@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { createZoneResolver, parseZone, systemZone } from '../../src/time/zone.js'
+import { runs } from '../fuzz.js'
 
 const ZONES = [
   'Europe/Berlin',
@@ -50,7 +51,7 @@ describe('createZoneResolver', () => {
           expect([m.startMs, m.laterStartMs]).toContain(ms - (ms % 60000))
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     )
   })
   it('should read wall clocks of instants', () => {
