@@ -22,12 +22,31 @@ export const filterShapes = {
 
 const shape = classifier(filterShapes)
 
-const EXTENDED = /, sender=(.*?), MsgId=(\S*?)\.?$/
 const DISCARD = /^Discarding message with Message-ID (\S+) from (.*)$/
 const TARGET = /^(?:Redirecting message|Sending notification message) to (.+?)\.?$/
 const REJECT = /^Refusing delivery of a message(?:: (.*)| at the protocol level)$/
-const UNABLE = /^Unable to file message to (.+?)\. {2}Filing to (.+?) instead\.$/
 const MOUNTPOINT = /^Filing to mountpoint "(.*)" is not allowed\./
+
+/** The `, sender=S, MsgId=M.` tail getExtendedInfo appends, found by index (no backtracking). */
+function extendedInfo(text: string): { index: number; sender: string; messageId: string } | undefined {
+  const index = text.indexOf(', sender=')
+  const id = text.lastIndexOf(', MsgId=')
+  if (index < 0 || id < index) return undefined
+  const end = text.endsWith('.') ? text.length - 1 : text.length
+  const messageId = text.slice(id + 8, end)
+  if (/\s/.test(messageId)) return undefined
+  return { index, sender: text.slice(index + 9, id), messageId }
+}
+
+/** `Unable to file message to F.  Filing to G instead.` → [F, G]. */
+function unableToFile(body: string): [string, string] | undefined {
+  const head = 'Unable to file message to '
+  const tail = ' instead.'
+  const mid = body.indexOf('.  Filing to ', head.length)
+  if (!body.startsWith(head) || !body.endsWith(tail) || mid < 0 || mid + 13 > body.length - tail.length)
+    return undefined
+  return [body.slice(head.length, mid), body.slice(mid + 13, body.length - tail.length)]
+}
 
 /**
  * Parses a `filter` record.
@@ -39,10 +58,10 @@ const MOUNTPOINT = /^Filing to mountpoint "(.*)" is not allowed\./
 export const parseFilter: Builder = (text, h): Fields | undefined => {
   const kind = shape(text)
   if (kind === undefined) return undefined
-  const x = EXTENDED.exec(text)
+  const x = extendedInfo(text)
   const body = x ? text.slice(0, x.index) : text
-  let sender = x?.[1]
-  let messageId = x?.[2]
+  let sender = x?.sender
+  let messageId = x?.messageId
   let destination: string | undefined
   let fallback: string | undefined
   let reason: string | undefined
@@ -72,12 +91,12 @@ export const parseFilter: Builder = (text, h): Fields | undefined => {
       break
     }
     case 'fileinto': {
-      const m = UNABLE.exec(body)
+      const m = unableToFile(body)
       const mp = m ? undefined : MOUNTPOINT.exec(body)
       if (!m && !mp) return undefined
       action = 'fileinto-failed'
-      destination = m ? m[1] : mp![1]
-      fallback = m?.[2]
+      destination = m ? m[0] : mp![1]
+      fallback = m?.[1]
       reason = m ? undefined : 'mountpoint not allowed'
       break
     }

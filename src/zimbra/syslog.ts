@@ -45,7 +45,7 @@ const zimbramonShape = classifier(zimbramonShapes)
 // Logger.pm:48-66 writes `$$:$level: $msg`; the pid repeats the syslog header's.
 const MON = /^\d+:(\w+): ?(.*)$/
 const STATUS = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d), STATUS: (\S+): (\S+): (\S+)\s*$/
-const STAT = /^zmstat ([\w.-]+): (.*?):: (.*?)\s*$/
+const STAT = /^zmstat ([\w.-]+): /
 // `zmmtaconfig: …`, `zmconfigd: …`: a script name leading the text.
 const COMPONENT = /^(zm[\w-]+): /
 
@@ -75,13 +75,18 @@ export function parseZimbramon(message: string, b: EventBase, raw: string): Mail
       })
     }
     case 'stat': {
+      // `zmstat FILE: col, col, …:: val, val, …` (found by index: no backtracking).
       const s = STAT.exec(text)
-      if (!s) break
+      const sep = s ? text.indexOf(':: ', s[0].length) : -1
+      if (sep < 0) break
       return build(b, 'zimbra.zimbramon.stat', {
         level,
-        file: s[1]!,
-        columns: s[2]!.split(', '),
-        values: s[3]!.split(', '),
+        file: s![1]!,
+        columns: text.slice(s![0].length, sep).split(', '),
+        values: text
+          .slice(sep + 3)
+          .trimEnd()
+          .split(', '),
       })
     }
     case undefined:
@@ -120,7 +125,7 @@ export function parseMailboxdManager(message: string, b: EventBase): MailEvent {
 
 // Zimbra's cyrus-sasl `auth_zimbra` mechanism: `auth_zimbra: %s auth OK` and
 // `auth_zimbra: %s auth failed: %s` (the mailbox server's fault text).
-const SASL = /^auth_zimbra: (\S+) auth (?:(OK)|failed(?:: (.*))?)\s*$/
+const SASL = /^auth_zimbra: (\S+) auth (?:(OK)|failed(?:: (.*))?)$/
 
 /**
  * Parses a `saslauthd` message: Zimbra's `auth_zimbra` results; any other saslauthd line is
@@ -131,7 +136,7 @@ const SASL = /^auth_zimbra: (\S+) auth (?:(OK)|failed(?:: (.*))?)\s*$/
  * //=> { type: 'zimbra.saslauthd.auth', account: 'bob@example.com', … }
  */
 export function parseSaslauthd(message: string, b: EventBase, raw: string): MailEvent {
-  const m = SASL.exec(message)
+  const m = SASL.exec(message.trimEnd())
   if (!m) return build(b, 'zimbra.unrecognized', { raw, message })
   if (m[2] !== undefined) return build(b, 'zimbra.saslauthd.auth', { account: m[1]! })
   const reason = m[3]?.trimEnd()
