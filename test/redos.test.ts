@@ -25,18 +25,21 @@ describe('regular expressions in src/', () => {
     expect(d.status === 'vulnerable' && d.complexity.type).toBe('exponential')
   })
 
-  it('should not backtrack exponentially', () => {
-    const exponential: string[] = []
+  it('should backtrack neither exponentially nor polynomially', () => {
+    const vulnerable: string[] = []
     let decided = 0
     for (const r of found) {
       const m: { source: string; flags: string } = asMatched(r)
       const d = checkSync(m.source, m.flags, { timeout: CHECK_MS })
       if (d.status !== 'unknown') decided++
-      if (d.status === 'vulnerable' && d.complexity.type === 'exponential') {
-        exponential.push(`${r.where} /${r.source}/ attack: ${JSON.stringify(d.attack.pattern)}`)
+      if (d.status === 'vulnerable') {
+        vulnerable.push(
+          `${d.complexity.type} ${r.where} /${r.source}/ attack: ${JSON.stringify(d.attack.pattern)}`,
+        )
       }
     }
-    expect(exponential).toEqual([])
+    // Polynomial counts too: within the 64 KiB line cap a cubic regex took minutes on one line.
+    expect(vulnerable).toEqual([])
     expect(decided).toBeGreaterThan(found.length * 0.8)
   }, 180_000)
 })
