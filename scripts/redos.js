@@ -3,7 +3,7 @@
 // safe (exponential or polynomial backtracking, or a check that timed out), with file:line.
 // moo rules are checked anchored, as moo tries them (see scripts/regex-literals.js).
 // `--fail-on exponential` exits 1 only for exponential ones; `--fail-on polynomial` (default)
-// for both. Run with `npm run check:redos`; test/redos.test.ts asserts the exponential part.
+// for both. Run with `npm run check:redos`; test/redos.test.ts asserts the same.
 import { checkSync } from 'recheck'
 import { asMatched, regexLiterals } from './regex-literals.js'
 
