@@ -1,6 +1,6 @@
 /**
  * The "who is guessing passwords" view: authentication failures and successes from Postfix
- * SASL (smtpd), Zimbra mailbox.log and audit.log, and Sendmail AUTH, per account and per client
+ * SASL (smtpd), Zimbra mailbox.log, audit.log and saslauthd, and Sendmail AUTH, per account and per client
  * address over time. Successes after failures from the same address are flagged: that is what
  * a guessed password looks like. Pure and bounded: a fold over events, at most `maxKeys`
  * accounts and addresses kept (the rest are counted as dropped).
@@ -92,6 +92,19 @@ export function authAttempt(e: MailEvent): AuthAttempt | undefined {
         protocol: e.protocol ?? e.command,
         source: 'zimbra',
       }
+    // Zimbra's MTA checks SMTP AUTH through saslauthd, which does not know the client's address.
+    case 'zimbra.saslauthd.auth-failed':
+      return {
+        time: e.time,
+        ok: false,
+        account: e.account,
+        ip: '',
+        protocol: 'smtp',
+        source: 'zimbra',
+        reason: e.reason,
+      }
+    case 'zimbra.saslauthd.auth':
+      return { time: e.time, ok: true, account: e.account, ip: '', protocol: 'smtp', source: 'zimbra' }
     case 'sendmail.diagnostic': {
       // `AUTH failure (LOGIN): authentication failure (-13) SASL(-13): … , relay=host [ip]` (srvrsmtp.c)
       const m = /^AUTH failure \(([^)]+)\): (.*?)(?:, relay=|$)/.exec(e.text)
