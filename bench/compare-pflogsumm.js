@@ -265,6 +265,21 @@ function maillogClass(e) {
   }
 }
 
+/** What a Sendmail event counts toward, and how many times (a `to=` line lists several recipients). */
+function sendmailClass(e) {
+  if (e.type === 'sendmail.from') return { what: 'received', n: 1 }
+  if (e.type !== 'sendmail.to') return undefined
+  const what =
+    e.status === 'sent'
+      ? 'delivered'
+      : e.status === 'deferred'
+        ? 'deferrals'
+        : e.status === 'bounced'
+          ? 'bounced'
+          : undefined
+  return what && { what, n: e.recipients.length }
+}
+
 /** Why pflogsumm does not count a line maillog counts. */
 function whyNot(e, pfs) {
   if (pfs.gate === 'header') return 'header form pflogsumm does not read'
@@ -309,6 +324,14 @@ function compare(file, time) {
   const pfsDeferred = new Set()
   let openings = 0
   for (const e of events) {
+    // pflogsumm reads Postfix lines only; maillog's totals include Sendmail's messages.
+    const sm = e.queueId === undefined ? undefined : sendmailClass(e)
+    if (sm) {
+      terms[sm.what] -= sm.n
+      for (let i = 0; i < sm.n; i++) note(sm.what, '-', 'Sendmail lines (pflogsumm reads Postfix only)')
+      if (sm.what === 'deferrals') mlDeferred.add(e.queueId)
+      continue
+    }
     const line = raw[e.line - 1] ?? ''
     const mine = maillogClass(e)
     const theirs = pflogsummClass(line)
