@@ -129,8 +129,8 @@ describe('maillog parse on files that change or are huge', () => {
     expect(r.code).toBe(0)
     // Appended lines count when reading had not reached the end yet; it stops at the end, never waits.
     expect(r.lines).toBeGreaterThanOrEqual(N)
+    // (Not a multiple of 100 for sure: a read may meet an append half written.)
     expect(r.lines).toBeLessThanOrEqual(N + 5000)
-    expect(r.lines % 100).toBe(0)
   }, 60_000)
 
   it('should read the renamed file to its end when it is rotated while read', async () => {
