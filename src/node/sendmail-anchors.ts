@@ -10,8 +10,8 @@
 
 import { readSyslogHeader } from '../envelope/syslog.js'
 import { isSendmailProgram, readSendmailPrefix } from '../sendmail/head.js'
-import { type Anchor, mtimeAnchor } from '../time/anchors.js'
-import { sendmailQueueIdAnchor, sendmailQueueIdTime } from '../time/queue-id-date.js'
+import { type Anchor, mtimeAnchor, referenceAnchor } from '../time/anchors.js'
+import { sendmailQueueIdTime } from '../time/queue-id-date.js'
 import { readFilePart } from './file-part.js'
 
 /** Longest a message plausibly waits in the queue before the line that logs its id. */
@@ -34,8 +34,8 @@ function datedLine(line: string, zone: string, nearYear: number): Dated | undefi
   if (queueId === undefined) return undefined
   const created = sendmailQueueIdTime(queueId, nearYear)
   if (created === undefined) return undefined
-  const anchor = sendmailQueueIdAnchor(queueId, h.stamp, zone, nearYear, h.host)
-  if (anchor?.year === undefined) return undefined
+  const anchor = referenceAnchor(h.stamp, created, zone, h.host)
+  if (anchor.year === undefined) return undefined
   // Wall clock of the line in its anchored year, read as UTC: zone offsets are within the slack.
   const s = h.stamp
   const wall = Date.UTC(anchor.year, s.month - 1, s.day, s.hour, s.minute, s.second)

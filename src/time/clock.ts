@@ -56,16 +56,6 @@ interface HostYear {
 
 const BACK_STEP_SEC = 7 * DAY_SEC
 
-const SOURCE_OF: Readonly<Record<string, YearSource>> = {
-  referenceDate: 'referenceDate',
-  rotatedName: 'rotatedName',
-  record: 'record',
-  gzipMtime: 'gzipMtime',
-  mtime: 'mtime',
-  bundle: 'bundle',
-  now: 'now',
-}
-
 /**
  * Creates a clock. Throws for an unknown zone, a bad year or an unparsable reference date
  * (caller errors, named in the message).
@@ -90,7 +80,8 @@ export function createClock(options: ClockOptions = {}): Clock {
   }
   const end = strongestEndBound(anchors)
   const endWall = end === undefined ? undefined : zr.wallClock(end.epochMs!)
-  const endSource: YearSource = end === undefined ? 'year' : SOURCE_OF[end.kind]!
+  // An anchor's kind names the year source it gives.
+  const endSource: YearSource = end === undefined ? 'year' : end.kind
   const hosts = new Map<string, HostYear>()
   const out = wallResult()
   const stamped = wallResult()

@@ -8,13 +8,7 @@
  */
 
 import type { StampParts } from '../envelope/stamp.js'
-import {
-  type Anchor,
-  type AnchorKind,
-  anchorPosition,
-  latestStartBound,
-  strongestEndBound,
-} from './anchors.js'
+import { type Anchor, anchorPosition, latestStartBound, strongestEndBound } from './anchors.js'
 import { isLeapYear, nearestLeapYears, nearestWeekdayYears, weekdayOf } from './calendar.js'
 import {
   buildResolved,
@@ -93,17 +87,6 @@ export interface Stream<T> {
   maxEpoch: number
   lines: number
   conflicts: number
-}
-
-const SOURCE_OF: Readonly<Record<AnchorKind, YearSource>> = {
-  reference: 'reference',
-  referenceDate: 'referenceDate',
-  rotatedName: 'rotatedName',
-  record: 'record',
-  gzipMtime: 'gzipMtime',
-  mtime: 'mtime',
-  bundle: 'bundle',
-  now: 'now',
 }
 
 const LOWERING = FLAG.outOfOrder | FLAG.conflict | FLAG.future
@@ -313,5 +296,6 @@ export function settleStream<T>(s: Stream<T>): void {
   )
   if (c.leapConstrained) s.streamBits |= FLAG.leapConstrained
   s.altBase = c.alternative
-  pin(s, c.base, SOURCE_OF[s.end.kind], false, s.end.kind === 'now' || c.unmet > 0 ? 'low' : 'high')
+  // An anchor's kind names the year source it gives.
+  pin(s, c.base, s.end.kind, false, s.end.kind === 'now' || c.unmet > 0 ? 'low' : 'high')
 }
