@@ -37,9 +37,13 @@ interface Claimed {
 }
 
 const claimed = new Map<string, Claimed | null>()
+let lastProgram = ''
+let lastClaimed: Claimed | null = null
 
 /** The family that reads a program's lines and its claim, cached per program name. */
 function familyOf(program: string): Claimed | undefined {
+  // Comparing with the previous line's name is cheaper than hashing a fresh string.
+  if (program === lastProgram) return lastClaimed ?? undefined
   let c = claimed.get(program)
   if (c === undefined) {
     c = null
@@ -53,6 +57,8 @@ function familyOf(program: string): Claimed | undefined {
     // Program names are few; bound the cache anyway against hostile input.
     if (claimed.size < 4096) claimed.set(program, c)
   }
+  lastProgram = program
+  lastClaimed = c
   return c ?? undefined
 }
 
@@ -337,7 +343,14 @@ export function createEventStream(
     }
     emitResolved(e)
   })
-  const emit = (e: MailEvent): void => timeline.push({ host: e.host ?? '', source: e.source }, stampOf(e), e)
+  // One key object for every line: the timeline reads it and keeps nothing of it.
+  const key: { host: string; source: string | undefined } = { host: '', source: undefined }
+  const push = (e: MailEvent, parts: StampParts | undefined): void => {
+    key.host = e.host ?? ''
+    key.source = e.source
+    timeline.push(key, parts, e)
+  }
+  const emit = (e: MailEvent): void => push(e, stampOf(e))
   const lines = untimed.get(parser)
   let held: Log4jHeader | Log4jLead | undefined
   let heldRaw = ''
@@ -386,8 +399,7 @@ export function createEventStream(
         return
       }
       const e = withOffset(lines.parse(line, lineNumber, source), offset)
-      const parts = lines.parts
-      timeline.push({ host: e.host ?? '', source: e.source }, parts ?? stampOf(e), e)
+      push(e, lines.parts ?? stampOf(e))
     },
     end() {
       if (held) flush()

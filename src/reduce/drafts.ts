@@ -140,9 +140,12 @@ export function release(state: ReducerState, out: Transaction[]): void {
 
 const HOUR = 3_600_000
 
-/** Once per hour of log time: evicts idle open transactions, stale sessions and pending links. */
+/**
+ * Evicts idle open transactions, stale sessions and pending links: once per hour of log time,
+ * or twice per link age when that is shorter, so waiting links do not pile up.
+ */
 export function sweep(state: ReducerState, out: Transaction[]): void {
-  if (state.nowMs - state.sweptMs < HOUR) return
+  if (state.nowMs - state.sweptMs < Math.min(HOUR, state.linkMaxAgeMs / 2)) return
   state.sweptMs = state.nowMs
   const limit = state.nowMs - state.maxAgeMs
   for (const id in state.drafts) {

@@ -72,7 +72,11 @@ export interface ReducerOptions {
   readonly maxAgeMs?: number
   /** Closed transactions wait this long for late links before they are emitted. Default 1 minute. */
   readonly holdMs?: number
-  /** Pending links older than this are dropped: a next hop logs within minutes. Default 1 hour. */
+  /**
+   * Pending links older than this are dropped. A next hop logs a message within seconds of its
+   * sender; the margin is for clocks that differ between hosts. Most deliveries go to hosts
+   * outside the logs and wait in vain, so this bounds the reducer's memory. Default 10 minutes.
+   */
   readonly linkMaxAgeMs?: number
 }
 
@@ -106,7 +110,7 @@ export interface ReducerState {
 }
 
 const DAY = 86_400_000
-const HOUR = 3_600_000
+const MINUTE = 60_000
 
 /** A null-prototype record. */
 export function dict<T>(): Record<string, T> {
@@ -124,7 +128,7 @@ export function createState(options: ReducerOptions = {}): ReducerState {
     version: 1,
     maxAgeMs: options.maxAgeMs ?? 7 * DAY,
     holdMs: options.holdMs ?? 60_000,
-    linkMaxAgeMs: options.linkMaxAgeMs ?? HOUR,
+    linkMaxAgeMs: options.linkMaxAgeMs ?? 10 * MINUTE,
     nowMs: 0,
     sweptMs: 0,
     drafts: dict(),

@@ -31,6 +31,7 @@ import {
   createStream,
   type Entry,
   pushLine,
+  repeatedTime,
   type Stream,
   type StreamSettings,
   settleStream,
@@ -178,7 +179,11 @@ export function createYearInferrer<T>(
     return s
   }
 
+  let lastStream: Stream<T> | undefined
   function streamOf(key: StreamKey): Stream<T> {
+    // Consecutive lines mostly come from one stream.
+    const last = lastStream
+    if (last !== undefined && last.host === key.host && last.source === key.source) return last
     const src = key.source ?? ''
     let hosts = streams.get(src)
     if (!hosts) {
@@ -190,6 +195,7 @@ export function createYearInferrer<T>(
       s = newStream(key.source, key.host)
       hosts.set(key.host, s)
     }
+    lastStream = s
     return s
   }
 
@@ -249,6 +255,13 @@ export function createYearInferrer<T>(
         })
       } else {
         const s = streamOf(key)
+        if (head === queue.length) {
+          const time = repeatedTime(s, parts)
+          if (time !== undefined) {
+            emit(time, payload)
+            return
+          }
+        }
         const e: Entry<T> = {
           payload,
           parts,

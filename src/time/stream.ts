@@ -87,6 +87,13 @@ export interface Stream<T> {
   maxEpoch: number
   lines: number
   conflicts: number
+  /**
+   * The stamp parts of the stream's last line when that line was plain (in order, at the
+   * stream's latest position in the current year, no flags of its own), with its resolved time: a next line with the very same parts
+   * object (stamp scanners reuse it for a repeated stamp) resolves to the same time.
+   */
+  lastParts: StampParts | undefined
+  lastTime: ResolvedTime | undefined
 }
 
 const LOWERING = FLAG.outOfOrder | FLAG.conflict | FLAG.future
@@ -129,6 +136,8 @@ export function createStream<T>(
     maxEpoch: Number.NEGATIVE_INFINITY,
     lines: 0,
     conflicts: 0,
+    lastParts: undefined,
+    lastTime: undefined,
   }
   if (settings.year !== undefined) {
     s.base = settings.year
@@ -282,6 +291,28 @@ function resolve<T>(s: Stream<T>, e: Entry<T>): void {
     alternatives,
   )
   e.done = true
+  // Only what the stream gives every line may be shared: no flag or alternative of this line's own.
+  const plain =
+    p.year === undefined &&
+    e.alt === undefined &&
+    (bits & ~s.streamBits) === 0 &&
+    e.k === s.tracker.k &&
+    s.tracker.highByK.get(e.k) === e.pos &&
+    scratch.iso !== undefined
+  s.lastParts = plain ? p : undefined
+  s.lastTime = plain ? e.time : undefined
+}
+
+/**
+ * The time of a line whose stamp parts are those of the stream's last line, when that line was
+ * plain: the same instant, year and flags, without a pass through the tracker (a repeated
+ * stamp neither moves nor questions the year). `undefined` when the line needs the full path.
+ * The caller must emit in order: only when no line is held.
+ */
+export function repeatedTime<T>(s: Stream<T>, parts: StampParts): ResolvedTime | undefined {
+  if (parts !== s.lastParts) return undefined
+  s.lines++
+  return s.lastTime
 }
 
 /** Decides what the stream still holds: an open rollover candidate, then the base year. */

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream'
 import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { afterAll, describe, expect, it } from 'vitest'
+import { parseSyslogStamp } from '../../src/envelope/stamp.js'
 import { readSyslogHeader } from '../../src/envelope/syslog.js'
 import { lineBatches } from '../../src/node/lines.js'
 import { mtimeAnchor } from '../../src/time/anchors.js'
@@ -199,5 +200,35 @@ describe('timeline invariance', () => {
       results.push(row)
     }
     for (const row of results) expect(row).toEqual(results[0])
+  })
+})
+
+describe('timeline: repeated stamps', () => {
+  /** Each line's time, pushing `parts` as given: shared objects for a repeated stamp, or fresh ones. */
+  function times(g: Generated, options: TimelineOptions, shared: boolean): string[] {
+    const out: string[] = []
+    const tl = createTimeline<number>(options, (t, n) => out.push(`${n} ${JSON.stringify(t)}`))
+    let last: { stamp: string; parts: NonNullable<ReturnType<typeof parseSyslogStamp>>['parts'] } | undefined
+    g.lines.forEach((l, i) => {
+      // Every line repeats, so runs of equal stamps meet rollovers, late lines and bounds.
+      for (const n of [2 * i, 2 * i + 1]) {
+        const parts = shared && last?.stamp === l.stamp ? last.parts : parseSyslogStamp(l.stamp)!.parts
+        last = { stamp: l.stamp, parts }
+        tl.push({ host: l.host, source: 'maillog' }, parts, n)
+      }
+    })
+    tl.end()
+    return out
+  }
+
+  it('should resolve a stamp given again as the same parts object exactly as a fresh one', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const g = generate(s)
+        // Lines are emitted at once only when nothing is held: a fixed year, or a small hold.
+        for (const options of [g.options, { ...g.options, maxHold: 3 }, { zone: g.zone, year: 2020 }])
+          expect(times(g, options, true)).toEqual(times(g, options, false))
+      }),
+    )
   })
 })
