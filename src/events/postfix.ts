@@ -126,13 +126,16 @@ export interface PostfixSmtpdSaslFailed extends PostfixBase {
 }
 
 /**
- * Forward-confirmed reverse DNS failed for a client.
+ * Forward-confirmed reverse DNS failed for a client: its name does not resolve, or not to its
+ * address (Postfix ≤ 2.8 logs the latter as `192.0.2.1: address not listed for hostname
+ * x.example`, without `reason`).
  * @example `postfix/smtpd[1]: warning: hostname x.example does not resolve to address 192.0.2.1: Name or service not known`
  */
 export interface PostfixSmtpdDnsMismatch extends PostfixBase {
   readonly type: 'postfix.smtpd.dns-mismatch'
   readonly hostname: string
   readonly ip: string
+  /** The resolver's error when the name did not resolve at all. */
   readonly reason?: string
 }
 
