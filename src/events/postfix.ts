@@ -126,13 +126,16 @@ export interface PostfixSmtpdSaslFailed extends PostfixBase {
 }
 
 /**
- * Forward-confirmed reverse DNS failed for a client.
+ * Forward-confirmed reverse DNS failed for a client: its name does not resolve, or not to its
+ * address (Postfix ≤ 2.8 logs the latter as `192.0.2.1: address not listed for hostname
+ * x.example`, without `reason`).
  * @example `postfix/smtpd[1]: warning: hostname x.example does not resolve to address 192.0.2.1: Name or service not known`
  */
 export interface PostfixSmtpdDnsMismatch extends PostfixBase {
   readonly type: 'postfix.smtpd.dns-mismatch'
   readonly hostname: string
   readonly ip: string
+  /** The resolver's error when the name did not resolve at all. */
   readonly reason?: string
 }
 
@@ -486,16 +489,28 @@ export interface PostfixPostsuperSummary extends PostfixBase {
 }
 
 /**
- * master daemon and postfix-script lifecycle.
+ * master daemon and postfix-script lifecycle: start, stop, reload, master's reports on child
+ * processes that died (`warning: process /usr/libexec/postfix/smtp pid 812 exit status 1`), and
+ * the warnings of the check postfix-script runs at start (`warning: damaged message: corrupt/4AbC12`).
  * @example `postfix/master[1]: daemon started -- version 3.8.6, configuration /etc/postfix`
  */
 export interface PostfixLifecycle extends PostfixBase {
   readonly type: 'postfix.lifecycle'
-  /** `started`, `reload`, `terminating`, `starting`, `stopping`, `refreshing`, `running`, `waiting`, `restart`. */
+  /**
+   * `started`, `reload`, `terminating`, `starting`, `stopping`, `refreshing`, `aborting`,
+   * `running`, `not running`, `already running`, `waiting`, `restart`, `startup failed`,
+   * `check failed`, `check warning`; for child processes `process exit`, `process killed`,
+   * `process stopped`, `throttling`.
+   */
   readonly action: string
   readonly version?: string
   readonly configuration?: string
+  /** The signal that ended master, or that killed or stopped a child process. */
   readonly signal?: number
+  /** The program of a child process master reports on (`/usr/libexec/postfix/smtpd`). */
+  readonly command?: string
+  /** A child's non-zero exit status. */
+  readonly code?: number
   readonly text: string
 }
 

@@ -705,7 +705,9 @@ export interface ZimbraUnrecognized {
 /**
  * A `zmstatuslog` service status (every two minutes from cron): `PID:info: DATE, STATUS: host:
  * service: Running|Stopped` (zm-core-utils `src/libexec/zmstatuslog:89`, written through
- * `Zimbra::Mon::Logger::LogStats`).
+ * `Zimbra::Mon::Logger::LogStats`). When `zmcontrol status` could not tell the services
+ * (`STATUS: : Unable: to determine enabled services. …`), `service` is empty and `status` holds
+ * zmcontrol's message.
  * @example `Mar  4 10:40:07 mbox1 zimbramon[29053]: 29053:info: 2024-03-04 10:40:01, STATUS: mbox1.example.com: mailbox: Running`
  */
 export interface ZimbraMonStatus extends EventBase {
@@ -727,12 +729,16 @@ export interface ZimbraMonStatus extends EventBase {
 /**
  * A `zmstat` sample: `PID:info: zmstat cpu.csv: HEADERS:: VALUES` (zm-core-utils
  * `src/libexec/zmstat-cpu:215`, `zmstat-df:158` …). Columns and values are split on `, `.
+ * Two other samples take the same form: zmlogprocess's per-host MTA counters
+ * (`MTA: host: mta_count,mta_volume:: 12,48210`, `zmlogprocess:288`; `file` is `MTA: host`) and
+ * zmqueuelog's queue size (`DATE, QUEUE: KB MSGS`, `zmqueuelog:79`; `file` is `QUEUE`, columns
+ * `timestamp`, `kb`, `msgs`).
  * @example `Mar  4 10:41:00 mbox1 zimbramon[17392]: 17392:info: zmstat cpu.csv: timestamp, cpu:user, cpu:idle:: 03/04/2024 10:41:00, 8.6, 89.5`
  */
 export interface ZimbraMonStat extends EventBase {
   readonly type: 'zimbra.zimbramon.stat'
   readonly level: string
-  /** Statistics file (`cpu.csv`, `df.csv`, `mtaqueue.csv` …). */
+  /** Statistics file (`cpu.csv`, `df.csv`, `mtaqueue.csv` …), `MTA: host` or `QUEUE`. */
   readonly file: string
   readonly columns: readonly string[]
   readonly values: readonly string[]

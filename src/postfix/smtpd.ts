@@ -28,6 +28,7 @@ export const smtpdShapes = {
   lost: ['lost connection after ', 'timeout after ', 'too many errors after '],
   sasl: /[^\s[]*\[[^\]\s]*\](?::\d+)?: SASL [^\s]+ authentication failed/,
   dns: /hostname [^\s]+ does not resolve to address /,
+  dnsListed: /[0-9A-Fa-f.:]+: address not listed for hostname /,
   proxy: ['proxy-reject: ', 'proxy-accept: '],
   action:
     /(?:warn|hold|discard|filter|redirect|bcc|prepend|milter-discard|milter-hold|[a-z_-]+): [A-Z-]+ from /,
@@ -202,6 +203,18 @@ function dns(body: string, b: Base): PostfixEvent | undefined {
   return build(b, 'postfix.smtpd.dns-mismatch', { hostname: m[1]!, ip: m[2]!, reason: m[3] })
 }
 
+/**
+ * Postfix ≤ 2.8: `warning: 192.0.2.1: address not listed for hostname x.example`
+ * (`smtpd_peer.c:349` in 2.8.0): the name resolves, but not to the client's address — the check
+ * later versions log as `hostname x does not resolve to address 192.0.2.1`.
+ */
+function dnsListed(body: string, b: Base): PostfixEvent | undefined {
+  const at = body.indexOf(': address not listed for hostname ')
+  const hostname = body.slice(at + 34)
+  if (hostname === '' || hostname.includes(' ')) return undefined
+  return build(b, 'postfix.smtpd.dns-mismatch', { hostname, ip: body.slice(0, at), reason: undefined })
+}
+
 /** `improper command pipelining after EHLO from h[ip]: QUIT\r\n` (`smtpd.c:5829`). */
 function pipelining(body: string, b: Base): PostfixEvent | undefined {
   const from = body.indexOf(' from ', 34)
@@ -243,6 +256,8 @@ export function parseSmtpd(body: string, b: Base): PostfixEvent | undefined {
       return sasl(body, b)
     case 'dns':
       return dns(body, b)
+    case 'dnsListed':
+      return dnsListed(body, b)
     case 'proxy':
       return proxy(body, b)
     case 'pipelining':

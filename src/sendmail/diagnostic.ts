@@ -66,6 +66,7 @@ export const diagnosticShapes = {
     'My unqualified host name ', // :3503
     'unable to qualify my own domain name ', // :3511
     'tcpwrappers (', // conf.c:4122
+    'gethostbyaddr(', // conf.c:4747 `gethostbyaddr(%s) failed: %d` (reverse lookup of a client)
     // conf.c refuseconnections
     'rejecting connections on daemon ', // :2324-2391
     'have been rejecting connections on daemon ', // :2340

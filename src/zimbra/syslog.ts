@@ -34,18 +34,31 @@ export function zimbraProgram(program: string): ZimbraProgram | undefined {
   return PROGRAMS.get(program)
 }
 
-/** `zimbramon` text shapes after `PID:level: ` (zmstatuslog:89, zmstat-*: `LogStats` calls). */
+/**
+ * `zimbramon` text shapes after `PID:level: ` (zm-core-utils `src/libexec/zmstatuslog:89`,
+ * `zmstat-*` and `zmlogprocess:288` `LogStats` calls, `zmqueuelog:79`).
+ */
 export const zimbramonShapes = {
   status: /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d, STATUS: /,
   stat: /zmstat [\w.-]+: /,
+  queue: /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d, QUEUE: /,
+  mta: /MTA: [^\s:]+: /,
 } as const
 
 const zimbramonShape = classifier(zimbramonShapes)
 
 // Logger.pm:48-66 writes `$$:$level: $msg`; the pid repeats the syslog header's.
 const MON = /^\d+:(\w+): ?(.*)$/
-const STATUS = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d), STATUS: (\S+): (\S+): (\S+)\s*$/
+// zmstatuslog splits each `zmcontrol status` line at its first space into service and state, so
+// the state may hold spaces, and the host is empty when zmcontrol printed no `Host` line.
+const STATUS = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d), STATUS: (\S*): (\S+): (.+)$/
+// zmcontrol:468, logged by zmstatuslog as service `Unable` when the service cache is missing.
+const NO_SERVICES = 'Unable to determine enabled services.'
 const STAT = /^zmstat ([\w.-]+): /
+// zmqueuelog:79 `DATE, QUEUE: KB MSGS` (postqueue's last line: size in kB, message count).
+const QUEUE = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d), QUEUE: (\d+) (\d+)\s*$/
+// zmlogprocess:288 `MTA: HOST: col,col:: val,val` (comma-joined, no spaces).
+const MTA = /^MTA: ([^\s:]+): ([^\s:]+):: (\S+)\s*$/
 // `zmmtaconfig: …`, `zmconfigd: …`: a script name leading the text.
 const COMPONENT = /^(zm[\w-]+): /
 
@@ -64,15 +77,35 @@ export function parseZimbramon(message: string, b: EventBase, raw: string): Mail
     case 'status': {
       const s = STATUS.exec(text)
       if (!s) break
-      const status = s[4]!
+      const state = s[4]!.trimEnd()
+      const whole = `${s[3]} ${state}`
+      const failed = whole.startsWith(NO_SERVICES)
       return build(b, 'zimbra.zimbramon.status', {
         level,
         checked: s[1]!,
         serverName: s[2]!,
-        service: s[3]!,
-        status,
-        running: status === 'Running',
+        service: failed ? '' : s[3]!,
+        status: failed ? whole : state,
+        running: !failed && state === 'Running',
       })
+    }
+    case 'queue': {
+      const q = QUEUE.exec(text)
+      if (!q) break
+      return build(b, 'zimbra.zimbramon.stat', {
+        level,
+        file: 'QUEUE',
+        columns: ['timestamp', 'kb', 'msgs'],
+        values: [q[1]!, q[2]!, q[3]!],
+      })
+    }
+    case 'mta': {
+      const t = MTA.exec(text)
+      if (!t) break
+      const columns = t[2]!.split(',')
+      const values = t[3]!.split(',')
+      if (columns.length !== values.length) break
+      return build(b, 'zimbra.zimbramon.stat', { level, file: `MTA: ${t[1]}`, columns, values })
     }
     case 'stat': {
       // `zmstat FILE: col, col, …:: val, val, …` (found by index: no backtracking).
