@@ -21,6 +21,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs'
@@ -336,6 +337,7 @@ function runCommand(argv, file, stdin) {
   const env = { ...process.env }
   if (useTime) cmd = [TIME, '-v', ...argv]
   else if (argv[0] === NODE) {
+    rmSync(rssFile, { force: true })
     cmd = [NODE, '--import', pathToFileURL(RSS_HOOK).href, ...argv.slice(1)]
     env.MAILLOG_BENCH_RSS_FILE = rssFile
   }

@@ -8,10 +8,11 @@ export interface Run {
   readonly stderr: string
 }
 
-/** Runs `node ARGS…`, feeding `input` on stdin when given. */
-export function node(args: readonly string[], input?: string): Promise<Run> {
+/** Runs `node ARGS…`, feeding `input` on stdin when given, with `env` added to the environment. */
+export function node(args: readonly string[], input?: string, env?: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [...args], { maxBuffer: 1 << 28 }, (err, stdout, stderr) => {
+    const options = { maxBuffer: 1 << 28, env: env ? { ...process.env, ...env } : process.env }
+    const child = execFile(process.execPath, [...args], options, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
     })
     if (input !== undefined) child.stdin?.end(input)
@@ -19,6 +20,6 @@ export function node(args: readonly string[], input?: string): Promise<Run> {
 }
 
 /** Runs `maillog ARGS…` from the built package. */
-export function run(args: readonly string[], input?: string): Promise<Run> {
-  return node(['bin/maillog.js', ...args], input)
+export function run(args: readonly string[], input?: string, env?: Record<string, string>): Promise<Run> {
+  return node(['bin/maillog.js', ...args], input, env)
 }

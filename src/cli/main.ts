@@ -8,6 +8,7 @@
 import { runAuth } from './auth.js'
 import { runCorpus } from './corpus.js'
 import { runEsTemplate } from './es-template.js'
+import { respawnForHeap } from './heap.js'
 import { runParse } from './parse.js'
 import { runStats } from './stats-command.js'
 import { runTrace } from './trace.js'
@@ -27,6 +28,8 @@ Run "maillog <command> --help" for the options of a command.
 `
 
 async function main(argv: readonly string[]): Promise<number> {
+  const child = respawnForHeap(argv, process.argv[1]!)
+  if (child) return child
   const [command, ...rest] = argv
   switch (command) {
     case 'parse':
