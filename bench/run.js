@@ -82,8 +82,18 @@ const SUBJECTS = [
     kind: 'cli',
     argv: () => ['perl', COLLATE],
     stdin: true,
-    compareWith: ['maillog parse > /dev/null', 'maillog parse --quiet'],
+    compareWith: ['maillog parse > /dev/null', 'maillog parse --quiet', 'maillog trace --json > /dev/null'],
     unavailable: () => (existsSync(COLLATE) ? undefined : `${COLLATE} not found`),
+  },
+  {
+    // collate.pl's job (group lines by queue id, parse nothing) in Node: what this runtime
+    // can do at best on the input, against which maillog's own rows are read.
+    name: 'node bench/lib/collate.js < FILE',
+    group: 'peer',
+    kind: 'cli',
+    argv: () => [NODE, join(ROOT, 'bench/lib/collate.js')],
+    stdin: true,
+    compareWith: ['maillog trace --json > /dev/null'],
   },
   {
     name: 'pflogsumm FILE',
