@@ -86,6 +86,27 @@ describe('maillog trace', () => {
         .join('\n'),
     ).toBe(whole.trimEnd() + '\n')
   })
+  it('should join a split Sendmail line cut by a --state run', async () => {
+    const lines = (await readFile('corpus/trace/sendmail-split-from.log', 'utf8'))
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'))
+    const log = join(tmp, 'sendmail.log')
+    const state = join(tmp, 'sendmail-state.json')
+    let got = ''
+    for (const [i, line] of lines.entries()) {
+      await (i === 0 ? writeFile : appendFile)(log, line + '\n')
+      got += (await run([...T, '--json', '--state', state, log])).stdout
+    }
+    await appendFile(
+      log,
+      'Mar  1 23:59:00 mx1 sm-mta[7009]: 521NxF0o007009: from=<x@example.org>, size=1, class=0, nrcpts=1, msgid=<z@example.org>, proto=ESMTP, daemon=MTA, relay=x.example.org [192.0.2.9]\n',
+    )
+    got += (await run([...T, '--json', '--state', state, log])).stdout
+    const t = JSON.parse(got.split('\n')[0]!)
+    expect(t.id).toBe('mx1/sendmail/521CU00o007001')
+    expect(t.from).toBe('list-bounces@lists.example.org')
+    expect(t.messageId).toBe('0123456789abcdef0123456789abcdef0123456789abcdef@lists.example.org')
+  })
   it('should link hops across host files with --state as without it, however far apart in time', async () => {
     const mx1 = join(tmp, 'mx1.log')
     const relay1 = join(tmp, 'relay1.log')

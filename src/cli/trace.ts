@@ -206,7 +206,7 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   const checkpoint: Checkpoint | undefined =
     values.state === undefined ? undefined : await loadCheckpoint(values.state)
   const state: ReducerState = checkpoint?.reducer ?? createState({ maxAgeMs: maxAgeDays * 86_400_000 })
-  const fold = createFold(state)
+  const fold = createFold(state, checkpoint?.held)
   const out: Output = {
     matched: 0,
     limit,
@@ -275,9 +275,10 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   endReading(status)
   const failed = status.failed
   if (values.state !== undefined) {
-    // Open and held transactions stay in the state: the next run emits them exactly as one long run would.
+    // Open and held transactions, and split lines waiting for their other parts, stay in the
+    // checkpoint: the next run emits them exactly as one long run would.
     await take(fold.end(true), lastFile)
-    await saveCheckpoint(values.state, { version: 1, reducer: state, inputs: positions })
+    await saveCheckpoint(values.state, { version: 1, reducer: state, inputs: positions, held: fold.held() })
   } else {
     await take(fold.end(), lastFile)
   }

@@ -8,6 +8,8 @@
  */
 
 import { readFile, rename, stat, writeFile } from 'node:fs/promises'
+import type { MailEvent } from '../events/index.js'
+import type { TransactionFold } from '../reduce/fold.js'
 import { type ReducerState, restoreState } from '../reduce/index.js'
 
 /** Where one input file stood at the end of a run. */
@@ -24,6 +26,8 @@ export interface Checkpoint {
   readonly version: 1
   readonly reducer: ReducerState
   readonly inputs: readonly InputPosition[]
+  /** Split Sendmail lines waiting for their other parts ({@link TransactionFold.held}). */
+  readonly held?: readonly MailEvent[]
 }
 
 /**
@@ -41,9 +45,15 @@ export async function loadCheckpoint(path: string): Promise<Checkpoint | undefin
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw err
   }
-  const json = JSON.parse(text) as { version?: number; reducer?: unknown; inputs?: InputPosition[] }
+  const json = JSON.parse(text) as {
+    version?: number
+    reducer?: unknown
+    inputs?: InputPosition[]
+    held?: MailEvent[]
+  }
   if (json.version !== 1 || !Array.isArray(json.inputs)) throw new Error(`${path}: not a maillog state file`)
-  return { version: 1, reducer: restoreState(json.reducer), inputs: json.inputs }
+  const held = Array.isArray(json.held) ? json.held : []
+  return { version: 1, reducer: restoreState(json.reducer), inputs: json.inputs, held }
 }
 
 /**

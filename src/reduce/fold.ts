@@ -17,34 +17,51 @@ export interface TransactionFold {
   /** Folds one event; returns the transactions that became final. */
   push(event: MailEvent): readonly Transaction[]
   /**
-   * Ends the input: joins what parts are left, then, unless `keepOpen` (a checkpointed run),
-   * emits every transaction still open.
+   * Ends the input: folds what split lines are left as they were read, then emits every
+   * transaction still open — unless `keepOpen` (a checkpointed run): then open transactions
+   * stay in the state and split lines waiting for their other parts stay {@link held}.
    */
   end(keepOpen?: boolean): Transaction[]
+  /** Events of split Sendmail lines waiting for their other parts: a checkpoint keeps them. */
+  held(): MailEvent[]
 }
 
 /**
- * Creates a fold over `state`.
+ * Creates a fold over `state`; `held` are the waiting split lines of a checkpoint
+ * ({@link TransactionFold.held} of the run before).
  *
  * @example
  * const fold = createFold(createState())
  * for (const e of events) for (const t of fold.push(e)) console.log(t.id)
  * for (const t of fold.end()) console.log(t.id, t.complete)
  */
-export function createFold(state: ReducerState): TransactionFold {
+export function createFold(state: ReducerState, held: readonly MailEvent[] = []): TransactionFold {
   const joiner = createSendmailJoiner()
+  // Held events are parts of open groups: pushing them again reopens the groups (and gives
+  // nothing back, short of a hand-made checkpoint; what it gives is folded first).
+  let early: MailEvent[] = []
+  for (const e of held) early.push(...joiner.push(e))
+  const first = (): Transaction[] => {
+    const out: Transaction[] = []
+    for (const e of early) out.push(...reduce(state, e))
+    early = []
+    return out
+  }
   return {
     push(event) {
-      if (event.type !== 'sendmail.part') return reduce(state, event)
-      const out: Transaction[] = []
-      for (const e of joiner.push(event)) out.push(...reduce(state, e))
+      if (event.type !== 'sendmail.part' && early.length === 0) return reduce(state, event)
+      const out = first()
+      for (const e of event.type === 'sendmail.part' ? joiner.push(event) : [event])
+        out.push(...reduce(state, e))
       return out
     },
     end(keepOpen = false) {
-      const out: Transaction[] = []
+      const out = first()
+      if (keepOpen) return out
       for (const e of joiner.flush()) out.push(...reduce(state, e))
-      if (!keepOpen) out.push(...flush(state))
+      out.push(...flush(state))
       return out
     },
+    held: () => joiner.held(),
   }
 }

@@ -28,6 +28,11 @@ export interface SendmailJoiner {
   push(event: MailEvent): MailEvent[]
   /** Returns every event still held (broken-off groups), in the order they were started. */
   flush(): MailEvent[]
+  /**
+   * The events held now, without giving them up: pushed in this order into a new joiner (the
+   * next run of a checkpointed fold), they open the same groups again.
+   */
+  held(): MailEvent[]
 }
 
 /** Open groups kept at most; the oldest is given up (emitted as read) beyond this. */
@@ -167,11 +172,15 @@ export function createSendmailJoiner(): SendmailJoiner {
       return out
     },
     flush() {
+      const out = this.held()
+      partGroups.clear()
+      toLists.clear()
+      return out
+    },
+    held() {
       const out: MailEvent[] = []
       for (const g of partGroups.values()) out.push(...g.parts)
       for (const t of toLists.values()) out.push(t)
-      partGroups.clear()
-      toLists.clear()
       return out
     },
   }
