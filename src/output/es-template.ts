@@ -218,6 +218,10 @@ export const MAILLOG_FIELD_MAPPINGS: Readonly<Record<string, FieldMapping>> = {
   'maillog.value': 'keyword',
   'maillog.version': 'keyword',
   'maillog.workarounds': 'keyword',
+  'maillog.queue': 'keyword',
+  'maillog.file_line': 'long',
+  'maillog.database': 'keyword',
+  'maillog.dictionary_type': 'keyword',
   // Sendmail events
   'maillog.modes': 'keyword',
   'maillog.queue_interval': 'keyword',

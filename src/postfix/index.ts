@@ -28,6 +28,7 @@ import { parseSmtpd } from './smtpd.js'
 import { parseStatistics } from './statistics.js'
 import { parseTls } from './tls.js'
 import { parseTlsproxy } from './tlsproxy.js'
+import { parseCommand, parseWarning } from './warnings.js'
 
 export { isQueueId, type PostfixProgram, postfixProgram, readPostfixPrefix } from './head.js'
 
@@ -60,6 +61,22 @@ export const GRAMMARS: ReadonlyMap<string, readonly Grammar[]> = table([
   [['tlsproxy'], [parseTlsproxy, parseTls]],
   [['postsuper'], [parsePostsuper]],
   [['master', 'postfix-script', 'postlog', 'postfix'], [parseLifecycle]],
+  // User commands (`postfix/sendmail` is Postfix's, not Sendmail's: the family claims it by name).
+  [
+    [
+      'postqueue',
+      'postdrop',
+      'sendmail',
+      'postalias',
+      'postmap',
+      'postcat',
+      'postconf',
+      'postkick',
+      'postlock',
+      'postmulti',
+    ],
+    [parseCommand],
+  ],
 ])
 
 /**
@@ -150,6 +167,10 @@ export function parsePostfixBody(body: string, base: Base, raw: string): Postfix
       if (event) return event
     }
   }
+  // Messages of any daemon (SASL library, queue files, configuration); after the daemon's own
+  // shapes, which are far more frequent.
+  const warning = parseWarning(body, base)
+  if (warning) return warning
   if (base.severity !== undefined || informational(body)) {
     return build(base, 'postfix.diagnostic', { text: body, client: findEndpoint(body) })
   }
