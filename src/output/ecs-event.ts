@@ -99,6 +99,7 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'sendmail.queue-run': NONE,
   'sendmail.part': NONE,
   'sendmail.user-error': EMAIL,
+  'sendmail.auth-warning': [['email'], ['info']],
   'sendmail.diagnostic': NONE,
   'sendmail.unrecognized': NONE,
   'zimbra.mailbox.lmtp-delivering': EMAIL,
@@ -154,6 +155,8 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'amavis.timing': NONE,
   'amavis.spam-tag': EMAIL,
   'amavis.split': NONE,
+  'amavis.open-relay': [['email', 'network'], ['info']],
+  'amavis.bounce': EMAIL,
   'amavis.diagnostic': NONE,
   'amavis.debug': NONE,
   'amavis.unrecognized': NONE,
@@ -300,7 +303,9 @@ function email(e: MailEvent, maillog: Record<string, unknown>): EcsDocument['ema
   const to = new Distinct()
   if ('to' in e) to.add(e.to)
   if ('origTo' in e) to.add(e.origTo)
-  if (e.type === 'sendmail.to') for (const r of e.recipients) to.add(r)
+  if (e.type === 'sendmail.to' || e.type === 'amavis.open-relay' || e.type === 'amavis.bounce') {
+    for (const r of e.recipients) to.add(r)
+  }
   if (to.values.length > 0) out.to = { address: to.values }
   if (e.type === 'postfix.cleanup.message-id' && e.messageId !== '') out.message_id = e.messageId
   if (e.type === 'sendmail.from' && e.msgid !== undefined) out.message_id = e.msgid
