@@ -155,6 +155,7 @@ export const MAILLOG_FIELD_MAPPINGS: Readonly<Record<string, FieldMapping>> = {
   'maillog.service': 'keyword',
   'maillog.daemon': 'keyword',
   'maillog.severity': 'keyword',
+  'maillog.repeated': 'long',
   // events: fields without an ECS home
   'maillog.action': 'keyword',
   'maillog.after': 'keyword',

@@ -17,7 +17,7 @@ import { parseCleanup } from './cleanup.js'
 import { parseDelivery } from './delivery.js'
 import { parseDnsblog } from './dnsblog.js'
 import { findEndpoint } from './fields.js'
-import { type PostfixProgram, postfixProgram, readPostfixPrefix } from './head.js'
+import { type PostfixProgram, postfixProgram, readPostfixPrefix, readRepeated } from './head.js'
 import { parseLifecycle } from './lifecycle.js'
 import { parsePickup } from './pickup.js'
 import { parsePostscreen } from './postscreen.js'
@@ -189,7 +189,10 @@ export const postfixFamily: Family<PostfixProgram> = {
   name: 'postfix',
   claim: postfixProgram,
   parse(message: string, header: EventBase, raw: string, program: PostfixProgram): PostfixEvent {
-    const prefix = readPostfixPrefix(message)
+    // rsyslog's `message repeated N times: [ … ]`: the inner line is the event (first char
+    // tested first: this runs on every line).
+    const repeated = message.charCodeAt(0) === 109 /* m */ ? readRepeated(message) : undefined
+    const prefix = readPostfixPrefix(repeated ? repeated.message : message)
     // The line's event object gains the Postfix header fields in place (see grammar/build.ts).
     const base = header as { -readonly [K in keyof Base]: Base[K] }
     base.instance = program.instance
@@ -197,6 +200,7 @@ export const postfixFamily: Family<PostfixProgram> = {
     base.daemon = program.daemon
     base.queueId = prefix.queueId
     base.severity = prefix.severity
+    if (repeated) base.repeated = repeated.count
     return parsePostfixBody(prefix.body, base, raw)
   },
 }
