@@ -13,6 +13,7 @@ import type { Family } from '../family.js'
 import { build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base } from './base.js'
+import { parseBounce } from './bounce.js'
 import { parsePart, parseSpamTag, parseTiming } from './detail.js'
 import { parseForward } from './forward.js'
 import { parseResult } from './result.js'
@@ -27,6 +28,8 @@ export const amavisShapes = {
   forward: /[\w-]+(?:\([\w-]+\))? (?:FWD|SEND) from </,
   timing: [/size: \d+, (?:TIMING|RUSAGE)/, 'TIMING'],
   spamTag: ['SPAM-TAG, ', 'spam-tag, ', 'SPAM, '],
+  openRelay: 'Open relay? Nonlocal recips but not originating: ',
+  bounce: ['bounce killed ', 'bounce rescued ', 'bounce unverifiable'],
 } as const
 
 const shape = classifier(amavisShapes)
@@ -141,6 +144,12 @@ export function parseAmavisText(text: string, b: Base, raw: string, message: str
       break
     case 'spamTag':
       event = parseSpamTag(text, b)
+      break
+    case 'openRelay':
+      event = build(b, 'amavis.open-relay', { recipients: text.slice(49).split(', ') })
+      break
+    case 'bounce':
+      event = parseBounce(text, b)
       break
     case undefined:
       break

@@ -205,8 +205,44 @@ export interface AmavisSplit extends AmavisBase {
 }
 
 /**
+ * Mail for recipients outside `@local_domains_maps` came from a client that is neither in
+ * `@mynetworks` nor authenticated, i.e. not `originating` (amavisd-new 2.11.1 amavisd:14476):
+ * the MTA in front relays for anyone, or amavis lacks an `originating` policy for it.
+ * @example `amavis[3301]: (03301-07) Open relay? Nonlocal recips but not originating: x@remote.example, y@remote.example`
+ */
+export interface AmavisOpenRelay extends AmavisBase {
+  readonly type: 'amavis.open-relay'
+  /** The non-local recipients, as logged. */
+  readonly recipients: readonly string[]
+}
+
+/**
+ * The bounce killer's verdict on a delivery status notification (amavisd-new 2.11.1
+ * amavisd:15056-15062, `$log_level` 2): `killed` (scored as spam: it answers mail we did not
+ * send), `rescued` (it refers to a message we sent: `by penpals`, `by originating`, `by
+ * domain`), or `unverifiable` when the message looks like a bounce but has no original header
+ * section to check (amavisd:15082-15085).
+ * @example `amavis[3301]: (03301-08) bounce killed (DSN), <> -> <alice@example.org>, From: MAILER-DAEMON@remote.example, Message-ID: <x@remote.example>`
+ */
+export interface AmavisBounce extends AmavisBase {
+  readonly type: 'amavis.bounce'
+  readonly verdict: 'killed' | 'rescued' | 'unverifiable'
+  /** What rescued it: `by penpals`, `by originating`, `by domain`, `by: pen pals disabled`. */
+  readonly rescuedBy?: string
+  /** amavis' classification of the bounce (`DSN`, `bounce (by …)` …); absent for `unverifiable`. */
+  readonly bounceType?: string
+  /** `unverifiable` lines only: the mail came from a local client. */
+  readonly originating?: boolean
+  /** Envelope sender without angle brackets, `''` for `<>`. */
+  readonly from: string
+  readonly recipients: readonly string[]
+  /** The original message's header fields amavis found (`From: …, Message-ID: …`). */
+  readonly headers?: string
+}
+
+/**
  * A warning, error or informational line with no more specific event: `(!)` / `(!!)` lines,
- * `TROUBLE …`, `starting. …`, `extra modules loaded`, `Open relay? …`, `bounce unverifiable …`.
+ * `TROUBLE …`, `starting. …`, `extra modules loaded`, `Requesting process rundown …`.
  * @example `amavis[11805]: (11805-01) (!!) TROUBLE in process_request: Error writing a SMTP response to the socket: Broken pipe`
  */
 export interface AmavisDiagnostic extends AmavisBase {
@@ -245,6 +281,8 @@ export type AmavisEvent =
   | AmavisTiming
   | AmavisSpamTag
   | AmavisSplit
+  | AmavisOpenRelay
+  | AmavisBounce
   | AmavisDiagnostic
   | AmavisDebug
   | AmavisUnrecognized

@@ -75,6 +75,11 @@ export interface PostfixBase extends EventBase {
   readonly queueId?: string
   /** Severity prefix (`warning:` …), when present. */
   readonly severity?: Severity
+  /**
+   * How many times the line was logged, when rsyslog folded repeats into one
+   * `message repeated N times: [ … ]` line (`$RepeatedMsgReduction on`); the event is the inner line's.
+   */
+  readonly repeated?: number
 }
 
 /** `(success, total)` pair of an smtpd command counter such as `rcpt=0/1`. */

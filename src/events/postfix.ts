@@ -140,6 +140,32 @@ export interface PostfixSmtpdDnsMismatch extends PostfixBase {
 }
 
 /**
+ * A client sent a line that is not SMTP, e.g. an HTTP request or a TLS hello on a plain-text
+ * port (`smtpd.c:6200`, the first 100 characters).
+ * @example `postfix/smtpd[1]: warning: non-SMTP command from h[192.0.2.1]: GET / HTTP/1.1`
+ */
+export interface PostfixSmtpdNonSmtpCommand extends PostfixBase {
+  readonly type: 'postfix.smtpd.non-smtp-command'
+  readonly client: Endpoint
+  /** The line as received (escaped, at most 100 characters). */
+  readonly input: string
+}
+
+/**
+ * smtpd could not parse the address of a `MAIL FROM` or `RCPT TO` command (`smtpd.c:2555`,
+ * `:2584`); the client got a 501 reply.
+ * @example `postfix/smtpd[1]: warning: Illegal address syntax from h[192.0.2.1] in RCPT command: <a@b@c>`
+ */
+export interface PostfixSmtpdIllegalAddress extends PostfixBase {
+  readonly type: 'postfix.smtpd.illegal-address'
+  readonly client: Endpoint
+  /** `MAIL` or `RCPT`. */
+  readonly stage: string
+  /** The command argument as received. */
+  readonly address: string
+}
+
+/**
  * smtpd hid EHLO keywords from a client, or smtp ignored keywords of a server
  * (`smtpd_discard_ehlo_keyword_address_maps`, `smtp_discard_ehlo_keyword_address_maps`).
  * @example `postfix/smtpd[1]: discarding EHLO keywords: CHUNKING`
@@ -515,9 +541,87 @@ export interface PostfixLifecycle extends PostfixBase {
 }
 
 /**
+ * A message of the Cyrus SASL library, logged by smtpd (or smtp/lmtp as SASL client) through
+ * `xsasl_cyrus_log.c:51-97`: `failure` for a refused password, `problem` for a library error
+ * (such as a saslauthd that does not answer); `info`, `debug`, `trace` and `pass` only with
+ * verbose logging. The line names no client: smtpd's own `SASL … authentication failed` line
+ * (`postfix.smtpd.sasl-failed`) follows with the client, so these are not counted as attempts.
+ * @example `postfix/smtpd[1]: warning: SASL authentication failure: Password verification failed`
+ */
+export interface PostfixSaslLog extends PostfixBase {
+  readonly type: 'postfix.sasl-log'
+  readonly level: 'failure' | 'problem' | 'info' | 'debug' | 'trace' | 'pass'
+  /** The library's message. */
+  readonly text: string
+}
+
+/**
+ * A delivery agent could not open the queue file of a delivery request (`deliver_request.c:359`);
+ * typically the message was removed (postsuper -d) while qmgr still had it in memory. The
+ * queue id comes from the text, so the warning lands on that message's transaction.
+ * @example `postfix/smtp[1]: warning: open active 4AbC12: No such file or directory`
+ */
+export interface PostfixQueueFileError extends PostfixBase {
+  readonly type: 'postfix.queue-file-error'
+  /** Queue directory the request named (`active`). */
+  readonly queue: string
+  /** The system error. */
+  readonly reason: string
+  /** The message after the severity. */
+  readonly text: string
+}
+
+/**
+ * A configuration mistake any daemon or command reports when it reads its configuration:
+ * `override` — a parameter set twice in a configuration file (`util/dict.c:550`);
+ * `stale-database` — an indexed table older than its source (`postmap` not run; `dict_db.c:808`,
+ * `dict_cdb.c:288`, `dict_lmdb.c:673`, `dict_dbm.c:492`, `dict_sdbm.c:466`);
+ * `domain-conflict` — a domain listed in two address classes (`trivial-rewrite/resolve.c:499-636`);
+ * `unsupported-dictionary` — a table type the build does not support (`dict_open.c:534`,
+ * `dynamicmaps.c:147-159`, `dict_surrogate.c:81-115`).
+ * @example `postfix/pickup[1]: warning: /etc/postfix/main.cf, line 48: overriding earlier entry: virtual_alias_maps=hash:/etc/postfix/virtual`
+ */
+export interface PostfixConfigWarning extends PostfixBase {
+  readonly type: 'postfix.config-warning'
+  readonly kind: 'override' | 'stale-database' | 'domain-conflict' | 'unsupported-dictionary'
+  /** The configuration file (`override`) or the table's source file (`stale-database`). */
+  readonly file?: string
+  /** Line in `file` (`override`); `line` is the log's own. */
+  readonly fileLine?: number
+  /** The indexed table file (`stale-database`). */
+  readonly database?: string
+  /** Parameters named: the one set twice, or the two lists the domain is in. */
+  readonly parameters?: readonly string[]
+  /** The domain listed twice (`domain-conflict`). */
+  readonly domain?: string
+  /** The table type (`unsupported-dictionary`). */
+  readonly dictionaryType?: string
+  /** The message after the severity. */
+  readonly text: string
+}
+
+/**
+ * A warning or error of a Postfix command run by a user or a script — `postqueue`, `postdrop`,
+ * the `sendmail` compatibility command, `postalias`, `postmap`, `postcat`, `postconf`,
+ * `postkick`, `postlock`, `postmulti` — that has no more specific event. `sendmail` and
+ * `postdrop` name the user first (`root(0): …`, `sendmail.c:798-1026`; `uid=0: …`,
+ * `postdrop.c:505-625`).
+ * @example `postfix/postqueue[1]: fatal: Queue report unavailable - mail system is down`
+ */
+export interface PostfixCommandError extends PostfixBase {
+  readonly type: 'postfix.command-error'
+  /** The user the command ran as, when logged by name. */
+  readonly user?: string
+  /** The user id, when logged. */
+  readonly uid?: number
+  /** The message after the severity and the user. */
+  readonly text: string
+}
+
+/**
  * A `warning:`/`error:`/`fatal:`/`panic:` line, or another informational line of a known
  * daemon, that has no more specific event. `client` is set when the text names one.
- * @example `postfix/smtpd[1]: warning: non-SMTP command from h[192.0.2.1]: GET / HTTP/1.1`
+ * @example `postfix/qmgr[1]: warning: connect to transport private/hold: No such file or directory`
  */
 export interface PostfixDiagnostic extends PostfixBase {
   readonly type: 'postfix.diagnostic'
@@ -558,6 +662,8 @@ export type PostfixEvent =
   | PostfixSmtpdPipelining
   | PostfixSmtpdSaslFailed
   | PostfixSmtpdDnsMismatch
+  | PostfixSmtpdNonSmtpCommand
+  | PostfixSmtpdIllegalAddress
   | PostfixEhloDiscard
   | PostfixTlsConnection
   | PostfixTlsNote
@@ -593,6 +699,10 @@ export type PostfixEvent =
   | PostfixPostsuperAction
   | PostfixPostsuperSummary
   | PostfixLifecycle
+  | PostfixSaslLog
+  | PostfixQueueFileError
+  | PostfixConfigWarning
+  | PostfixCommandError
   | PostfixDiagnostic
   | PostfixDebug
   | PostfixUnrecognized

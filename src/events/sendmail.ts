@@ -367,6 +367,30 @@ export interface SendmailUserError extends SendmailBase {
 }
 
 /**
+ * An `Authentication-Warning` (`main.c:3616-3654` `auth_warning`, with `PrivacyOptions=authwarnings`):
+ * something a message's origin does not vouch for, also added to the message as an
+ * `X-Authentication-Warning:` header. The most frequent form is a user setting the envelope
+ * sender with `-f` (`main.c:2834`), which fills `user`, `sender` and `flag`; others are
+ * `Processed by USER with -C FILE`, `Processed from queue DIR` (`main.c:1494-1497`), `HOST didn't
+ * use HELO protocol`, `Host HOST claimed to be NAME`, `USER owned process doing -bs`
+ * (`srvrsmtp.c:2876-2979`).
+ * @example `sendmail[1250]: 521C01ab012345: Authentication-Warning: mx1.example.org: www-data set sender to alerts@example.org using -f`
+ */
+export interface SendmailAuthWarning extends SendmailBase {
+  readonly type: 'sendmail.auth-warning'
+  /** The host sendmail runs on, as it names itself (`$j`). */
+  readonly myHostname: string
+  /** The user who ran sendmail (`-f` form). */
+  readonly user?: string
+  /** The envelope sender set (`-f` form), without angle brackets; `''` for `<>`. */
+  readonly sender?: string
+  /** The option used: `f` or `r` (`-f` form). */
+  readonly flag?: string
+  /** The warning after the host name. */
+  readonly text: string
+}
+
+/**
  * A known informational or warning shape without fields worth a type of its own: `connect
  * from`, `possible SMTP attack`, EXPN/VRFY/ETRN, `AUTH failure`, `rejecting connections`,
  * alias rebuilds, resolver noise, TLS errors … The peer is pulled out when the line names one.
@@ -408,5 +432,6 @@ export type SendmailEvent =
   | SendmailQueueRun
   | SendmailPart
   | SendmailUserError
+  | SendmailAuthWarning
   | SendmailDiagnostic
   | SendmailUnrecognized

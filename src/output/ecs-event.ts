@@ -37,6 +37,8 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'postfix.smtpd.pipelining': NETWORK,
   'postfix.smtpd.sasl-failed': [['authentication'], ['info']],
   'postfix.smtpd.dns-mismatch': NETWORK,
+  'postfix.smtpd.non-smtp-command': NETWORK,
+  'postfix.smtpd.illegal-address': [['email', 'network'], ['denied']],
   'postfix.ehlo-discard': NETWORK,
   'postfix.tls.connection': [['network'], ['connection', 'protocol']],
   'postfix.tls.note': NETWORK,
@@ -72,6 +74,10 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'postfix.postsuper.action': EMAIL,
   'postfix.postsuper.summary': EMAIL,
   'postfix.lifecycle': [['process'], ['info']],
+  'postfix.sasl-log': [['authentication'], ['info']],
+  'postfix.queue-file-error': [['file'], ['info']],
+  'postfix.config-warning': [['configuration'], ['info']],
+  'postfix.command-error': [['process'], ['info']],
   'postfix.diagnostic': NONE,
   'postfix.debug': NONE,
   'postfix.unrecognized': NONE,
@@ -93,6 +99,7 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'sendmail.queue-run': NONE,
   'sendmail.part': NONE,
   'sendmail.user-error': EMAIL,
+  'sendmail.auth-warning': [['email'], ['info']],
   'sendmail.diagnostic': NONE,
   'sendmail.unrecognized': NONE,
   'zimbra.mailbox.lmtp-delivering': EMAIL,
@@ -148,6 +155,8 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'amavis.timing': NONE,
   'amavis.spam-tag': EMAIL,
   'amavis.split': NONE,
+  'amavis.open-relay': [['email', 'network'], ['info']],
+  'amavis.bounce': EMAIL,
   'amavis.diagnostic': NONE,
   'amavis.debug': NONE,
   'amavis.unrecognized': NONE,
@@ -294,7 +303,9 @@ function email(e: MailEvent, maillog: Record<string, unknown>): EcsDocument['ema
   const to = new Distinct()
   if ('to' in e) to.add(e.to)
   if ('origTo' in e) to.add(e.origTo)
-  if (e.type === 'sendmail.to') for (const r of e.recipients) to.add(r)
+  if (e.type === 'sendmail.to' || e.type === 'amavis.open-relay' || e.type === 'amavis.bounce') {
+    for (const r of e.recipients) to.add(r)
+  }
   if (to.values.length > 0) out.to = { address: to.values }
   if (e.type === 'postfix.cleanup.message-id' && e.messageId !== '') out.message_id = e.messageId
   if (e.type === 'sendmail.from' && e.msgid !== undefined) out.message_id = e.msgid

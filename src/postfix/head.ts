@@ -97,6 +97,30 @@ function splitProgram(program: string): PostfixProgram | null {
   return parts.length > 2 ? { instance, service: parts.slice(1, -1).join('/'), daemon } : { instance, daemon }
 }
 
+const REPEATED = 'message repeated '
+
+/**
+ * Unwraps rsyslog's `message repeated N times: [ text]` (`$RepeatedMsgReduction on`, rsyslog
+ * `runtime/msg.c`): the count and the repeated message, or `undefined` for any other message.
+ *   message repeated 2 times: [ 4AbC12: to=<a@b>, …]
+ *                               ^ message
+ *
+ * @example
+ * readRepeated('message repeated 3 times: [ 3F4A92C1B: removed]') //=> { count: 3, message: '3F4A92C1B: removed' }
+ */
+export function readRepeated(message: string): { count: number; message: string } | undefined {
+  if (!message.startsWith(REPEATED) || message.charCodeAt(message.length - 1) !== 93 /* ] */) return undefined
+  const times = message.indexOf(' times: [', REPEATED.length)
+  if (times <= REPEATED.length) return undefined
+  for (let k = REPEATED.length; k < times; k++) {
+    const c = message.charCodeAt(k)
+    if (c < 48 || c > 57) return undefined
+  }
+  let start = times + 9
+  if (message.charCodeAt(start) === 32) start++
+  return { count: Number(message.slice(REPEATED.length, times)), message: message.slice(start, -1) }
+}
+
 /** The message prefix of a Postfix line. */
 export interface PostfixPrefix {
   readonly queueId?: string

@@ -17,7 +17,7 @@ import { parseCleanup } from './cleanup.js'
 import { parseDelivery } from './delivery.js'
 import { parseDnsblog } from './dnsblog.js'
 import { findEndpoint } from './fields.js'
-import { type PostfixProgram, postfixProgram, readPostfixPrefix } from './head.js'
+import { type PostfixProgram, postfixProgram, readPostfixPrefix, readRepeated } from './head.js'
 import { parseLifecycle } from './lifecycle.js'
 import { parsePickup } from './pickup.js'
 import { parsePostscreen } from './postscreen.js'
@@ -28,6 +28,7 @@ import { parseSmtpd } from './smtpd.js'
 import { parseStatistics } from './statistics.js'
 import { parseTls } from './tls.js'
 import { parseTlsproxy } from './tlsproxy.js'
+import { parseCommand, parseWarning } from './warnings.js'
 
 export { isQueueId, type PostfixProgram, postfixProgram, readPostfixPrefix } from './head.js'
 
@@ -60,6 +61,22 @@ export const GRAMMARS: ReadonlyMap<string, readonly Grammar[]> = table([
   [['tlsproxy'], [parseTlsproxy, parseTls]],
   [['postsuper'], [parsePostsuper]],
   [['master', 'postfix-script', 'postlog', 'postfix'], [parseLifecycle]],
+  // User commands (`postfix/sendmail` is Postfix's, not Sendmail's: the family claims it by name).
+  [
+    [
+      'postqueue',
+      'postdrop',
+      'sendmail',
+      'postalias',
+      'postmap',
+      'postcat',
+      'postconf',
+      'postkick',
+      'postlock',
+      'postmulti',
+    ],
+    [parseCommand],
+  ],
 ])
 
 /**
@@ -150,6 +167,10 @@ export function parsePostfixBody(body: string, base: Base, raw: string): Postfix
       if (event) return event
     }
   }
+  // Messages of any daemon (SASL library, queue files, configuration); after the daemon's own
+  // shapes, which are far more frequent.
+  const warning = parseWarning(body, base)
+  if (warning) return warning
   if (base.severity !== undefined || informational(body)) {
     return build(base, 'postfix.diagnostic', { text: body, client: findEndpoint(body) })
   }
@@ -168,7 +189,10 @@ export const postfixFamily: Family<PostfixProgram> = {
   name: 'postfix',
   claim: postfixProgram,
   parse(message: string, header: EventBase, raw: string, program: PostfixProgram): PostfixEvent {
-    const prefix = readPostfixPrefix(message)
+    // rsyslog's `message repeated N times: [ … ]`: the inner line is the event (first char
+    // tested first: this runs on every line).
+    const repeated = message.charCodeAt(0) === 109 /* m */ ? readRepeated(message) : undefined
+    const prefix = readPostfixPrefix(repeated ? repeated.message : message)
     // The line's event object gains the Postfix header fields in place (see grammar/build.ts).
     const base = header as { -readonly [K in keyof Base]: Base[K] }
     base.instance = program.instance
@@ -176,6 +200,7 @@ export const postfixFamily: Family<PostfixProgram> = {
     base.daemon = program.daemon
     base.queueId = prefix.queueId
     base.severity = prefix.severity
+    if (repeated) base.repeated = repeated.count
     return parsePostfixBody(prefix.body, base, raw)
   },
 }

@@ -1,5 +1,6 @@
 /**
- * smtpd: sessions, accepted messages, access-check actions, aborted sessions, SASL failures.
+ * smtpd: sessions, accepted messages, access-check actions, aborted sessions, SASL failures,
+ * protocol errors (non-SMTP commands, unparsable addresses).
  * TLS lines of smtpd are read by `tls.ts`; anything else with a severity becomes a diagnostic
  * in `index.ts`.
  *
@@ -34,6 +35,8 @@ export const smtpdShapes = {
     /(?:warn|hold|discard|filter|redirect|bcc|prepend|milter-discard|milter-hold|[a-z_-]+): [A-Z-]+ from /,
   pipelining: 'improper command pipelining after ',
   ehlo: 'discarding EHLO keywords: ',
+  nonSmtp: 'non-SMTP command from ',
+  illegal: 'Illegal address syntax from ',
 } as const
 
 const shape = classifier(smtpdShapes)
@@ -228,6 +231,29 @@ function pipelining(body: string, b: Base): PostfixEvent | undefined {
   })
 }
 
+/** `warning: non-SMTP command from h[ip]: GET / HTTP/1.1` (`smtpd.c:6200`). */
+function nonSmtp(body: string, b: Base): PostfixEvent | undefined {
+  const scan = scanEndpoint(body, 22)
+  if (!scan || !body.startsWith(': ', scan.end)) return undefined
+  return build(b, 'postfix.smtpd.non-smtp-command', {
+    client: scan.endpoint,
+    input: body.slice(scan.end + 2),
+  })
+}
+
+/** `warning: Illegal address syntax from h[ip] in RCPT command: <a@b@c>` (`smtpd.c:2555`, `:2584`). */
+function illegal(body: string, b: Base): PostfixEvent | undefined {
+  const scan = scanEndpoint(body, 28)
+  if (!scan || !body.startsWith(' in ', scan.end)) return undefined
+  const end = body.indexOf(' command: ', scan.end + 4)
+  if (end < 0) return undefined
+  return build(b, 'postfix.smtpd.illegal-address', {
+    client: scan.endpoint,
+    stage: body.slice(scan.end + 4, end),
+    address: body.slice(end + 10),
+  })
+}
+
 /**
  * Parses an smtpd message (after the queue-id/severity prefix).
  *
@@ -264,6 +290,10 @@ export function parseSmtpd(body: string, b: Base): PostfixEvent | undefined {
       return pipelining(body, b)
     case 'ehlo':
       return build(b, 'postfix.ehlo-discard', { keywords: body.slice(26).split(' ') })
+    case 'nonSmtp':
+      return nonSmtp(body, b)
+    case 'illegal':
+      return illegal(body, b)
     case undefined:
       return undefined
   }

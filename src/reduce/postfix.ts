@@ -42,7 +42,7 @@ function withQueueId<E extends PostfixBase>(
   }
 }
 
-const warn = withQueueId<EventOf<'postfix.diagnostic'>>((_ctx, e, d) => {
+const warn = withQueueId<EventOf<'postfix.diagnostic' | 'postfix.queue-file-error'>>((_ctx, e, d) => {
   if (e.severity !== undefined)
     d.warnings.push({ time: e.time, daemon: e.daemon, action: e.severity, text: own(e.text) })
 })
@@ -236,6 +236,8 @@ export const POSTFIX_HANDLERS: { readonly [K in PostfixType]: Handler<EventOf<K>
   'postfix.smtpd.pipelining': ignore,
   'postfix.smtpd.sasl-failed': ignore,
   'postfix.smtpd.dns-mismatch': ignore,
+  'postfix.smtpd.non-smtp-command': ignore,
+  'postfix.smtpd.illegal-address': ignore,
   'postfix.ehlo-discard': ignore,
   'postfix.tls.connection': ignore,
   'postfix.tls.note': ignore,
@@ -271,6 +273,10 @@ export const POSTFIX_HANDLERS: { readonly [K in PostfixType]: Handler<EventOf<K>
   'postfix.postsuper.action': postsuper,
   'postfix.postsuper.summary': ignore,
   'postfix.lifecycle': ignore,
+  'postfix.sasl-log': ignore,
+  'postfix.queue-file-error': warn,
+  'postfix.config-warning': ignore,
+  'postfix.command-error': ignore,
   'postfix.diagnostic': warn,
   'postfix.debug': ignore,
   'postfix.unrecognized': ignore,

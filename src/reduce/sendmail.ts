@@ -196,6 +196,7 @@ export const SENDMAIL_HANDLERS: { readonly [K in SendmailType]: Handler<EventOf<
   'sendmail.queue-run': ignore,
   'sendmail.part': ignore,
   'sendmail.user-error': ignore,
+  'sendmail.auth-warning': ignore,
   'sendmail.diagnostic': ignore,
   'sendmail.unrecognized': ignore,
 }

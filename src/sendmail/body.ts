@@ -16,7 +16,7 @@ import { findSendmailPeer, isDiagnostic } from './diagnostic.js'
 import { parseSyserr, parseUserError } from './errors.js'
 import { parseFrom } from './from.js'
 import { parseMilter } from './milter.js'
-import { parseNotice } from './notice.js'
+import { parseAuthWarning, parseNotice } from './notice.js'
 import { parseRuleset } from './ruleset.js'
 import { parseCollect, parseLostInput, parseNoCommand, parseTimeout } from './session.js'
 import { parseAuth, parseStarttls } from './tls.js'
@@ -38,6 +38,7 @@ export const sendmailShapes = {
   done: 'done; delay=',
   daemon: ['starting daemon (', 'stopping daemon, ', 'restarting '],
   queueRun: ['runqueue: ', 'grew WorkList for ', 'FAILED to grow WorkList for ', 'rqe: done'],
+  authWarning: 'Authentication-Warning: ',
 } as const
 
 const shape = classifier(sendmailShapes)
@@ -73,6 +74,8 @@ function byShape(body: string, b: Base): SendmailEvent | undefined {
       return parseDaemon(body, b)
     case 'queueRun':
       return parseQueueRun(body, b)
+    case 'authWarning':
+      return parseAuthWarning(body, b)
     case undefined:
       return undefined
   }
