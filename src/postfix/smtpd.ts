@@ -41,6 +41,16 @@ export const smtpdShapes = {
 
 const shape = classifier(smtpdShapes)
 
+/** A command name: letters, digits and `-` (`ehlo`, `starttls`, `xclient`, …), never `__proto__`. */
+function isWord(s: string): boolean {
+  if (s.length === 0) return false
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) return false
+  }
+  return true
+}
+
 /**
  * `disconnect from h[ip] ehlo=1 mail=1 rcpt=0/1 data=0/1 quit=1 commands=3/5` (`smtpd.c:6535`);
  * counters come in the order the server defines, `n` meaning `n/n`.
@@ -48,7 +58,10 @@ const shape = classifier(smtpdShapes)
 function disconnect(body: string, b: Base): PostfixEvent | undefined {
   const scan = scanEndpoint(body, 16)
   if (!scan) return undefined
-  const counts: Record<string, CommandCount> = Object.create(null)
+  // A plain object: names are checked to be words (smtpd's command table), so no `__proto__`
+  // can reach it, and it stays a fast-mode object (null-prototype ones start as dictionaries,
+  // several times the size, on one of the most frequent lines).
+  const counts: Record<string, CommandCount> = {}
   let commands: CommandCount | undefined
   // ` name=ok[/total]` items (smtpd.c smtpd_format_cmd_stats), scanned by hand: this is one of
   // the most frequent lines.
@@ -59,6 +72,7 @@ function disconnect(body: string, b: Base): PostfixEvent | undefined {
     const eq = body.indexOf('=', i + 1)
     if (eq < 0) return undefined
     const name = body.slice(i + 1, eq)
+    if (!isWord(name)) return undefined
     let k = eq + 1
     let ok = 0
     for (let c = body.charCodeAt(k); c >= 48 && c <= 57; c = body.charCodeAt(++k)) ok = ok * 10 + c - 48

@@ -37,28 +37,24 @@ export interface TransactionFold {
  */
 export function createFold(state: ReducerState, held: readonly MailEvent[] = []): TransactionFold {
   const joiner = createSendmailJoiner()
-  // Held events are parts of open groups: pushing them again reopens the groups (and gives
-  // nothing back, short of a hand-made checkpoint; what it gives is folded first).
-  let early: MailEvent[] = []
-  for (const e of held) early.push(...joiner.push(e))
-  const first = (): Transaction[] => {
-    const out: Transaction[] = []
-    for (const e of early) out.push(...reduce(state, e))
+  // Held events reopen their groups. Only a hand-made checkpoint could complete one now: what
+  // that gives comes out with the first call.
+  let early: Transaction[] = []
+  for (const e of held) for (const done of joiner.push(e)) early.push(...reduce(state, done))
+  const fold = (events: readonly MailEvent[]): Transaction[] => {
+    const out = early
     early = []
+    for (const e of events) out.push(...reduce(state, e))
     return out
   }
   return {
     push(event) {
       if (event.type !== 'sendmail.part' && early.length === 0) return reduce(state, event)
-      const out = first()
-      for (const e of event.type === 'sendmail.part' ? joiner.push(event) : [event])
-        out.push(...reduce(state, e))
-      return out
+      return fold(event.type === 'sendmail.part' ? joiner.push(event) : [event])
     },
     end(keepOpen = false) {
-      const out = first()
-      if (keepOpen) return out
-      for (const e of joiner.flush()) out.push(...reduce(state, e))
+      if (keepOpen) return fold([])
+      const out = fold(joiner.flush())
       out.push(...flush(state))
       return out
     },

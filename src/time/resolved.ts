@@ -79,7 +79,10 @@ export type ZoneSource = 'stamp' | 'option' | 'assumed'
 /** Why a stamp has no instant. */
 export type UnresolvedReason = 'invalid' | 'conflict' | 'dstGap' | 'dstOverlap' | 'future' | 'leapSecond'
 
-/** A stamp resolved to an instant, with provenance. */
+/**
+ * A stamp resolved to an instant, with provenance. Immutable: lines of one stream with the
+ * same stamp may be given the same object.
+ */
 export interface ResolvedTime {
   /** The stamp as written. */
   readonly stamp: string

@@ -89,8 +89,9 @@ export interface Stream<T> {
   conflicts: number
   /**
    * The stamp parts of the stream's last line when that line was plain (in order, at the
-   * stream's latest position in the current year, no flags of its own), with its resolved time: a next line with the very same parts
-   * object (stamp scanners reuse it for a repeated stamp) resolves to the same time.
+   * stream's latest position in the current year, no flags of its own), with its resolved
+   * time: a next line with the very same parts object (stamp scanners reuse it for a repeated
+   * stamp) resolves to the same time.
    */
   lastParts: StampParts | undefined
   lastTime: ResolvedTime | undefined
