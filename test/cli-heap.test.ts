@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { type HeapContext, heapFlags, LARGE_INPUT } from '../src/cli/heap.js'
+import { HEAP_FLAGS, type HeapContext, heapFlags, LARGE_INPUT } from '../src/cli/heap.js'
 import { run } from './run.js'
 
 const context = (argv: string[], over: Partial<HeapContext> = {}): HeapContext => ({
@@ -14,7 +14,8 @@ const context = (argv: string[], over: Partial<HeapContext> = {}): HeapContext =
 
 describe('heapFlags', () => {
   it('should bound the young generation of reading commands on large files only', () => {
-    expect(heapFlags(context(['trace', '--json', 'big.log']))).toEqual(['--max-semi-space-size=8'])
+    expect(heapFlags(context(['trace', '--json', 'big.log']))).toEqual(HEAP_FLAGS)
+    expect(HEAP_FLAGS).toContain('--max-semi-space-size=8')
     expect(heapFlags(context(['parse', 'big.log'], { fileSize: () => LARGE_INPUT - 1 }))).toBeUndefined()
     expect(heapFlags(context(['parse']))).toBeUndefined()
     expect(heapFlags(context(['corpus', 'check', 'big.log']))).toBeUndefined()
@@ -25,9 +26,12 @@ describe('heapFlags', () => {
     expect(heapFlags(context(['stats', 'half1', '--zone', 'UTC', 'half2'], { fileSize: half }))).toBeDefined()
     expect(heapFlags(context(['stats', 'half1', '--zone', 'UTC'], { fileSize: half }))).toBeUndefined()
   })
-  it('should leave a young-generation setting of the user, the child and an opt-out alone', () => {
+  it('should leave a heap setting of the user, the child and an opt-out alone', () => {
     const big = ['auth', 'big.log']
     expect(heapFlags(context(big, { nodeOptions: ['--max-semi-space-size=32'] }))).toBeUndefined()
+    expect(heapFlags(context(big, { nodeOptions: ['--max-old-space-size=4096'] }))).toBeUndefined()
+    expect(heapFlags(context(big, { nodeOptions: ['--heap-growing-percent=50'] }))).toBeUndefined()
+    expect(heapFlags(context(big, { nodeOptions: ['--trace-gc'] }))).toEqual(HEAP_FLAGS)
     expect(heapFlags(context(big, { env: { MAILLOG_NO_RESPAWN: '1' } }))).toBeUndefined()
     expect(heapFlags(context(big, { env: { MAILLOG_LARGE_INPUT: String(2 * LARGE_INPUT) } }))).toBeUndefined()
   })
