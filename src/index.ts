@@ -180,7 +180,9 @@ export {
   matchReject,
   matchTransaction,
   type NoqueueReject,
+  TRACE_STATUSES,
   type TraceFilter,
+  type TraceStatus,
 } from './trace/filter.js'
 export type {
   FilterVerdict,

@@ -31,6 +31,47 @@ describe('maillog trace', () => {
     ])
     expect(await ids('--since', '2025-03-01T20:00:02Z', '--limit', '1')).toHaveLength(1)
   })
+  it('should filter by delivery status and by sending client', async () => {
+    const logs = ['corpus/trace/bounce-3.11.log', 'corpus/trace/deferred-then-sent.log', multi]
+    const tx = async (...args: string[]) =>
+      (await run([...T, '--json', ...args, ...logs])).stdout
+        .trimEnd()
+        .split('\n')
+        .filter((l) => l !== '')
+        .map(
+          (l) => JSON.parse(l) as { id: string; client?: { ip: string }; recipients: { status: string }[] },
+        )
+    const bounced = await tx('--status', 'bounced')
+    expect(bounced.length).toBeGreaterThan(0)
+    for (const t of bounced) expect(t.recipients.some((r) => r.status === 'bounced')).toBe(true)
+    const deferred = await tx('--status', 'deferred')
+    expect(deferred.length).toBeGreaterThan(0)
+    const either = await tx('--status', 'bounced,deferred')
+    expect(new Set(either.map((t) => t.id))).toEqual(new Set([...bounced, ...deferred].map((t) => t.id)))
+    const all = await tx()
+    expect(either.length).toBeLessThan(all.length)
+    const fromMail = await tx('--client', '^198\\.51\\.100\\.50$')
+    expect(fromMail.map((t) => t.id)).toEqual(['mx1/postfix/4E5F607182'])
+    const bad = await run([...T, '--status', 'lost', multi])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--status: expected sent, deferred')
+  })
+  it('should show the NOQUEUE rejects of a client', async () => {
+    const r = await run([...T, '--client', '203.0.113.9', 'corpus/trace/noqueue-reject.log'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('Relay access denied')
+    const none = await run([
+      ...T,
+      '--json',
+      '--client',
+      '203.0.113.9',
+      '--status',
+      'sent',
+      '--rejects',
+      'corpus/trace/noqueue-reject.log',
+    ])
+    expect(none.stdout).not.toContain('Relay access denied')
+  })
   it('should exit 1 when filters match nothing', async () => {
     const r = await run([...T, '--to', 'nobody@nowhere', multi])
     expect(r.code).toBe(1)

@@ -30,7 +30,9 @@ import {
   matchReject,
   matchTransaction,
   type NoqueueReject,
+  TRACE_STATUSES,
   type TraceFilter,
+  type TraceStatus,
 } from '../trace/filter.js'
 import type { Transaction } from '../transaction.js'
 import { createReadStatus, endReading, planInputs, readAll } from './inputs.js'
@@ -47,13 +49,17 @@ filters (all must hold):
   --to RE               any recipient (or original recipient) matches
   --msgid ID            message-id, with or without <>
   --queue-id Q          queue id (or a delivery that was queued as Q on the next hop)
+  --client RE           sending client's host name or IP address matches
+  --status S[,S…]       any delivery attempt sent, deferred, bounced, expired, deliverable or
+                          undeliverable; rejected: a reject of the message (and NOQUEUE rejects
+                          with --rejects)
   --host H              syslog host name
   --since T, --until T  ISO date or date-time (in --zone when it has no offset)
   --limit N             stop after N matches
 
 output:
   --format F            text (default): a text block per transaction, NOQUEUE rejects when
-                          --from/--to are given
+                          --from/--to/--client or --status rejected are given
                         ndjson: one transaction per line (rejects as their events with --rejects)
                         ecs: one Elastic Common Schema document per line (docs/ecs.md)
                         es-bulk: Elasticsearch/OpenSearch _bulk body, an action line then the
@@ -77,6 +83,8 @@ exit status: 0 matches found (or no filter), 1 filters matched nothing, 2 usage 
 
 examples:
   maillog trace --to bob@example.net /var/log/mail.log
+  maillog trace --status bounced,deferred --since 2025-03-01T06:00 /var/log/mail.log
+  maillog trace --client '^203.0.113.7$' --status rejected --rejects /var/log/mail.log
   maillog trace --msgid '<20250301.abc@example.org>' --chain mx1.log relay1.log store1.log
   maillog trace --json --state /var/lib/maillog/state /var/log/mail.log >> transactions.ndjson
   maillog trace --format es-bulk --index 'maillog-%Y.%m.%d' --state /var/lib/maillog/state \\
@@ -138,6 +146,16 @@ function renderReject(out: Output, e: NoqueueReject): string {
   }
 }
 
+/** `--status`, checked: a comma-separated list of {@link TRACE_STATUSES}. */
+function statuses(value: string | undefined): TraceStatus[] | undefined {
+  if (value === undefined) return undefined
+  const list = value.split(',').map((s) => s.trim())
+  for (const s of list)
+    if (!(TRACE_STATUSES as readonly string[]).includes(s))
+      throw new UsageError(`--status: expected ${TRACE_STATUSES.join(', ')}, got "${s}"`)
+  return list as TraceStatus[]
+}
+
 /** `--format`, `--json` and `--index`, checked. */
 function outputFormat(values: { format?: string; json?: boolean; index?: string }): Format {
   const format = values.format ?? (values.json ? 'ndjson' : 'text')
@@ -163,6 +181,8 @@ export async function runTrace(args: readonly string[]): Promise<number> {
       to: { type: 'string' },
       msgid: { type: 'string' },
       'queue-id': { type: 'string' },
+      client: { type: 'string' },
+      status: { type: 'string' },
       host: { type: 'string' },
       since: { type: 'string' },
       until: { type: 'string' },
@@ -192,13 +212,21 @@ export async function runTrace(args: readonly string[]): Promise<number> {
     to: regex(values.to, '--to'),
     msgid: values.msgid,
     queueId: values['queue-id'],
+    client: regex(values.client, '--client'),
+    status: statuses(values.status),
     host: values.host,
     since: parseTime(values.since, zone, '--since'),
     until: parseTime(values.until, zone, '--until'),
   }
   const filtered = !isEmptyFilter(filter)
+  // A text query about addresses or a client also shows what was turned away before it had a queue id.
   const showRejects =
-    values.rejects === true || (format === 'text' && (filter.from !== undefined || filter.to !== undefined))
+    values.rejects === true ||
+    (format === 'text' &&
+      (filter.from !== undefined ||
+        filter.to !== undefined ||
+        filter.client !== undefined ||
+        filter.status?.includes('rejected') === true))
   const files = positionals.length === 0 ? ['-'] : positionals
   if (values.state !== undefined && files.includes('-'))
     throw new UsageError('--state: needs files, not stdin')
