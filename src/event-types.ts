@@ -52,6 +52,7 @@ export const EVENT_TYPES = [
   'postfix.qmgr.removed',
   'postfix.qmgr.expired',
   'postfix.qmgr.skipped',
+  'postfix.qmgr.corrupt',
   'postfix.delivery',
   'postfix.smtp.host-said',
   'postfix.smtp.connect-error',

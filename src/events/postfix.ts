@@ -423,6 +423,19 @@ export interface PostfixQmgrSkipped extends PostfixBase {
   readonly type: 'postfix.qmgr.skipped'
 }
 
+/**
+ * qmgr could not read a queue file and moved it out of the way to the `corrupt` queue
+ * (`qmgr/qmgr_active.c`, `qmgr_active_corrupt()`): the message will not be delivered. The line
+ * has no queue-id prefix; `queueId` is the quoted file name.
+ * @example `postfix/qmgr[1]: warning: saving corrupt file "4AbC12" from queue "active" to queue "corrupt"`
+ */
+export interface PostfixQmgrCorrupt extends PostfixBase {
+  readonly type: 'postfix.qmgr.corrupt'
+  readonly queueId: string
+  /** The queue it was taken from (`active`). */
+  readonly queue: string
+}
+
 // ---------------------------------------------------------------------------------------------
 // delivery agents
 
@@ -690,6 +703,7 @@ export type PostfixEvent =
   | PostfixQmgrRemoved
   | PostfixQmgrExpired
   | PostfixQmgrSkipped
+  | PostfixQmgrCorrupt
   | PostfixDelivery
   | PostfixSmtpHostSaid
   | PostfixSmtpConnectError

@@ -65,6 +65,7 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'postfix.qmgr.removed': EMAIL,
   'postfix.qmgr.expired': EMAIL,
   'postfix.qmgr.skipped': EMAIL,
+  'postfix.qmgr.corrupt': [['file'], ['info']],
   'postfix.delivery': EMAIL,
   'postfix.smtp.host-said': EMAIL,
   'postfix.smtp.connect-error': NETWORK,

@@ -11,6 +11,7 @@ import { begin, build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
 import type { Base } from './base.js'
 import { parseDelivery } from './delivery.js'
+import { isQueueId } from './head.js'
 
 /** Message shapes, most frequent first. */
 export const qmgrShapes = {
@@ -18,6 +19,7 @@ export const qmgrShapes = {
   removed: 'removed',
   delivery: 'to=',
   skipped: 'skipped, still being delivered',
+  corrupt: 'saving corrupt file "',
 } as const
 
 const shape = classifier(qmgrShapes)
@@ -25,6 +27,20 @@ const shape = classifier(qmgrShapes)
 // `from=<a>` normally; bare `from=a` from relays that log unbracketed addresses.
 const QUEUED = /^from=(?:<(.*)>|([^<\s,]*)), size=(\d+), nrcpt=(\d+) \(queue active\)$/
 const EXPIRED = /^from=(?:<(.*)>|([^<\s,]*)), status=(expired|force-expired), returned to sender$/
+
+/**
+ * `saving corrupt file "QID" from queue "active" to queue "corrupt"` (`qmgr_active.c`,
+ * `qmgr_active_corrupt()`), a warning without a queue-id prefix.
+ */
+function corrupt(body: string, b: Base): PostfixEvent | undefined {
+  const close = body.indexOf('" from queue "', 21)
+  const queueEnd = body.indexOf('" to queue "', close + 14)
+  if (close < 0 || queueEnd < 0 || !isQueueId(body, 21, close)) return undefined
+  const e = begin(b, 'postfix.qmgr.corrupt')
+  e.queueId = body.slice(21, close)
+  e.queue = body.slice(close + 14, queueEnd)
+  return e
+}
 
 /**
  * Parses a qmgr message.
@@ -57,6 +73,8 @@ export function parseQmgr(body: string, b: Base): PostfixEvent | undefined {
       return parseDelivery(body, b)
     case 'skipped':
       return build(b, 'postfix.qmgr.skipped', {})
+    case 'corrupt':
+      return corrupt(body, b)
     case undefined:
       return undefined
   }

@@ -137,6 +137,17 @@ const queued = withQueueId<EventOf<'postfix.qmgr.queued'>>((_ctx, e, d) => {
 
 const closing = withQueueId<PostfixBase>((ctx, _e, d) => close(ctx.state, d))
 
+// qmgr_active_corrupt(): the queue file is out of the queue, nothing more is delivered.
+const corrupt = withQueueId<EventOf<'postfix.qmgr.corrupt'>>((ctx, e, d) => {
+  d.warnings.push({
+    time: e.time,
+    daemon: e.daemon,
+    action: 'corrupt',
+    text: `queue file moved from ${e.queue} to corrupt`,
+  })
+  close(ctx.state, d)
+})
+
 const expired = withQueueId<EventOf<'postfix.qmgr.expired'>>((_ctx, e, d) => {
   if (d.from === undefined) d.from = own(e.from)
   d.warnings.push({ time: e.time, daemon: e.daemon, action: e.status, text: 'returned to sender' })
@@ -264,6 +275,7 @@ export const POSTFIX_HANDLERS: { readonly [K in PostfixType]: Handler<EventOf<K>
   'postfix.qmgr.removed': closing,
   'postfix.qmgr.expired': expired,
   'postfix.qmgr.skipped': ignore,
+  'postfix.qmgr.corrupt': corrupt,
   'postfix.delivery': delivery,
   'postfix.smtp.host-said': ignore,
   'postfix.smtp.connect-error': ignore,

@@ -174,6 +174,7 @@ const HANDLERS: { readonly [K in MailEventType]: Handler<EventOf<K>> | null } = 
     s.totals.expired++
   },
   'postfix.qmgr.skipped': none,
+  'postfix.qmgr.corrupt': none,
   'postfix.delivery': none,
   'postfix.smtp.host-said': none,
   'postfix.smtp.connect-error': none,
