@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { MailEventType } from './events/index.js'
+import type { DeliveryStatus, MailEventType } from './events/index.js'
 
 /**
  * All event types maillog emits.
@@ -155,3 +155,23 @@ type Unlisted = Exclude<MailEventType, (typeof EVENT_TYPES)[number]>
 /** Compile-time proof that the list is complete. */
 const complete: [Unlisted] extends [never] ? true : Unlisted = true
 void complete
+
+/**
+ * Every delivery `status` (of `postfix.delivery`, `sendmail.to` and transaction attempts).
+ *
+ * @example
+ * DELIVERY_STATUSES.includes('deferred') //=> true
+ */
+export const DELIVERY_STATUSES = [
+  'sent',
+  'deferred',
+  'bounced',
+  'expired',
+  'deliverable',
+  'undeliverable',
+] as const satisfies readonly DeliveryStatus[]
+
+type UnlistedStatus = Exclude<DeliveryStatus, (typeof DELIVERY_STATUSES)[number]>
+/** Compile-time proof that the status list is complete. */
+const allStatuses: [UnlistedStatus] extends [never] ? true : UnlistedStatus = true
+void allStatuses

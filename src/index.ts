@@ -35,7 +35,7 @@ export {
   scanLog4jStamp,
 } from './envelope/stamp.js'
 export { readSyslogHeader, type SyslogHeader } from './envelope/syslog.js'
-export { EVENT_TYPES } from './event-types.js'
+export { DELIVERY_STATUSES, EVENT_TYPES } from './event-types.js'
 export type * from './events/index.js'
 export type { Family } from './family.js'
 export {

@@ -9,19 +9,13 @@
  * @module
  */
 
+import { DELIVERY_STATUSES } from '../event-types.js'
 import type { Delays, DeliveryStatus, PostfixEvent } from '../events/index.js'
 import { begin } from '../grammar/build.js'
 import type { Base } from './base.js'
 import { angleEnd, findQueuedAs, parenTail, parseDelays, parseEndpoint, unbracket } from './fields.js'
 
-const STATUSES: ReadonlySet<string> = new Set([
-  'sent',
-  'deferred',
-  'bounced',
-  'expired',
-  'deliverable',
-  'undeliverable',
-])
+const STATUSES: ReadonlySet<string> = new Set(DELIVERY_STATUSES)
 
 /**
  * Parses a delivery line body (after `QID: `), or returns `undefined` when it is not one.

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { DELIVERY_STATUSES } from '../event-types.js'
 import type { DeliveryStatus, MailEvent } from '../events/index.js'
 import type { Transaction } from '../transaction.js'
 
@@ -12,15 +13,7 @@ import type { Transaction } from '../transaction.js'
 export type TraceStatus = DeliveryStatus | 'rejected'
 
 /** Every {@link TraceStatus}, for option checking. */
-export const TRACE_STATUSES: readonly TraceStatus[] = [
-  'sent',
-  'deferred',
-  'bounced',
-  'expired',
-  'deliverable',
-  'undeliverable',
-  'rejected',
-]
+export const TRACE_STATUSES: readonly TraceStatus[] = [...DELIVERY_STATUSES, 'rejected']
 
 /** Criteria of a trace query; all optional, all must hold. */
 export interface TraceFilter {
