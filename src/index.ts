@@ -15,6 +15,7 @@ export {
   topFailures,
 } from './auth/report.js'
 export { caseEvents, caseOptions, caseTransactions, renderEvents, wantsTransactions } from './corpus.js'
+export { journalStamp, looksLikeJournal, readJournalHeader } from './envelope/journal.js'
 export {
   type Log4jContext,
   type Log4jHeader,

@@ -9,6 +9,7 @@
  */
 
 import { amavisFamily } from './amavis/index.js'
+import { looksLikeJournal, readJournalHeader } from './envelope/journal.js'
 import {
   type Log4jHeader,
   type Log4jLead,
@@ -192,7 +193,8 @@ export function createParser(options: ParseOptions = {}): LineParser {
     if (raw.indexOf('\u0000') >= 0) return unknown(raw, line, source, 'binary')
     const lead = records.header(raw)
     if (lead) return records.build(lead, raw, [], line, line, source)
-    const h = readSyslogHeader(raw)
+    // systemd journal entries (`journalctl -o json`) carry the same header fields as JSON.
+    const h = looksLikeJournal(raw) ? readJournalHeader(raw) : readSyslogHeader(raw)
     if (!h) return unknown(raw, line, source, 'no-header')
     let resolved: string | undefined
     if (timed || !h.stamp.valid) resolved = clock.resolve(h.host, h.stamp)
@@ -307,7 +309,12 @@ const MAX_CONTINUATION = 10_000
  * frames `\tat …`, `Caused by: …`, `\t... 12 more`, wrapped message text, empty lines).
  */
 function isContinuation(raw: string): boolean {
-  return !looksLikeLog4j(raw) && raw.indexOf('\u0000') < 0 && readSyslogHeader(raw) === undefined
+  return (
+    !looksLikeLog4j(raw) &&
+    raw.indexOf('\u0000') < 0 &&
+    !looksLikeJournal(raw) &&
+    readSyslogHeader(raw) === undefined
+  )
 }
 
 /**
