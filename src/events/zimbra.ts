@@ -346,13 +346,15 @@ export interface ZimbraAuthFailed extends ZimbraBase, ZimbraClient {
 /**
  * A protocol request and its duration: SOAP `%s elapsed=%d`, `(batch) %s elapsed=%d`,
  * `%s proxy=%s,elapsed=%d`, IMAP `%s elapsed=%d (NIO|TCP)`, POP3 `%s elapsed=%d`
- * (`SoapEngine.java:473,493,509`, `NioImapHandler.java:145`, `Pop3Handler.java:166`).
+ * (`SoapEngine.java:473,493,509`, `NioImapHandler.java:145`, `Pop3Handler.java:166`), CalDAV/CardDAV
+ * `DavServlet operation %s to %s (depth: %s) finished in %dms` (`DavServlet.java:448`, every DAV
+ * request, whatever its outcome).
  * @example `2024-03-04 10:21:40,200 INFO  [qtp1-220:https://mail.example.com/service/soap/AuthRequest] [name=bob@example.com;oip=198.51.100.7;] soap - AuthRequest elapsed=58`
  */
 export interface ZimbraRequest extends ZimbraBase {
   readonly type: 'zimbra.mailbox.request'
-  readonly protocol: 'soap' | 'imap' | 'pop3'
-  /** SOAP request name or IMAP/POP3 command (`AuthRequest`, `SELECT`, `RETR`, `(unknown)`). */
+  readonly protocol: 'soap' | 'imap' | 'pop3' | 'dav'
+  /** SOAP request name, IMAP/POP3 command or DAV method (`AuthRequest`, `SELECT`, `RETR`, `PROPFIND`, `(unknown)`). */
   readonly command: string
   /** Milliseconds. */
   readonly elapsed: number
@@ -360,6 +362,42 @@ export interface ZimbraRequest extends ZimbraBase {
   readonly batch?: true
   /** SOAP request proxied to this server. */
   readonly proxy?: string
+  /** DAV: the path below `/dav` (`/bob@example.com/Calendar/`), as the servlet decoded it. */
+  readonly path?: string
+  /** DAV: the `Depth` header (`zero`, `one`, `infinity`). */
+  readonly depth?: string
+  readonly account?: string
+}
+
+/**
+ * A CalDAV/CardDAV request failed: `sending http error %d because: %s`, or `%s not found` for a
+ * missing resource (`DavServlet.java:412,423-425`; a `request` line with the timing follows).
+ * @example `2024-03-04 10:30:00,120 INFO  [qtp1-301:https://mail.example.com/dav/bob@example.com/Calendar/] [name=bob@example.com;ip=198.51.100.7;ua=DAVx5/4.3;] dav - sending http error 403 because: permission denied`
+ */
+export interface ZimbraDavError extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.mailbox.dav-error'
+  /** HTTP status sent (404 for `… not found`). */
+  readonly httpStatus: number
+  /** The exception's message. */
+  readonly reason?: string
+  /** The resource URI, for `… not found`. */
+  readonly path?: string
+  readonly account?: string
+}
+
+/**
+ * A SOAP `BatchRequest` began: the request name alone, logged before its sub-requests'
+ * `(batch) X elapsed=N` lines (`SoapEngine.java:466`), or, from 8.8.7 on, `BatchRequest [%s] contains
+ * %d sub-request(s): %s` with the URI and the sub-request names (`SoapEngine.java:353`, category
+ * `SoapEngine`).
+ * @example `2024-03-04 10:21:41,002 INFO  [qtp1-221:https://mail.example.com/service/soap/BatchRequest] [name=bob@example.com;mid=12;oip=198.51.100.7;ua=ZimbraWebClient - FF115 (Linux)/10.0.7_GA;] soap - BatchRequest`
+ */
+export interface ZimbraSoapBatch extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.mailbox.soap-batch'
+  /** Sub-request names, in order (`GetInfoRequest`, `SearchRequest`). */
+  readonly requests?: readonly string[]
+  /** Request URI (`/service/soap/BatchRequest`). */
+  readonly path?: string
   readonly account?: string
 }
 
@@ -479,6 +517,83 @@ export interface ZimbraFolderEmptied extends ZimbraBase {
   readonly subfolders: boolean
   readonly account?: string
   readonly mailboxId?: number
+}
+
+/**
+ * A batch of mail items was indexed: `index - Batch complete processed=%d,failed=%d,elapsed=%d
+ * (%.2f items/sec)` (`MailboxIndex.java:465`, after delivery or a search triggers deferred
+ * indexing), `Re-index completed items=%d,failed=%d,elapsed=%d (avg %d ms/item, %d items/sec)`
+ * (`MailboxIndex.java:600`), and ZCS 6-7 `Deferred Indexing: submitted %d items in %dms (%s/sec).
+ * (%d items failed to index).  IndexDeferredCount now at %d NumNotSubmitted= %d` (zm-mailbox
+ * commit 5beb81feeb^ `IndexHelper.java:370-372`, category `mailbox`, later `index`), where the
+ * count is of items submitted without failure.
+ * @example `2024-03-04 10:15:03,000 INFO  [Index-3] [name=bob@example.com;mid=12;] index - Batch complete processed=14,failed=0,elapsed=231 (60.61 items/sec)`
+ */
+export interface ZimbraIndexBatch extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.index-batch'
+  /** `batch` (deferred indexing), `reindex` (a full re-index ended), `deferred` (ZCS 6-7). */
+  readonly kind: 'batch' | 'reindex' | 'deferred'
+  /** Items processed (`deferred`: submitted without failure). */
+  readonly processed: number
+  readonly failed: number
+  /** Milliseconds. */
+  readonly elapsed: number
+  /** `deferred`: items still waiting to be indexed. */
+  readonly pending?: number
+  readonly account?: string
+  readonly mailboxId?: number
+}
+
+/**
+ * The WaitSet sweeper's minute report (`WaitSetMgr.java:331,335`): `WaitSet sweeper: %d active
+ * WaitSets (%d accounts) - %d sets with blocked callbacks` (WaitSets are the long polls of the web
+ * client, Zimbra Desktop and proxies), or `WaitSet sweeper timing out %d WaitSets due to inactivity`.
+ * @example `2024-03-04 10:16:00,000 INFO  [Timer-Zimbra] [] session - WaitSet sweeper: 12 active WaitSets (12 accounts) - 9 sets with blocked callbacks`
+ */
+export interface ZimbraWaitsetSweep extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.waitset-sweep'
+  /** Active WaitSets (absent on a time-out line). */
+  readonly active?: number
+  readonly accounts?: number
+  /** WaitSets with a client waiting on them. */
+  readonly blocked?: number
+  /** WaitSets removed for inactivity. */
+  readonly timedOut?: number
+}
+
+/**
+ * An out-of-office (vacation) reply was sent: `outofoffice sent dest='%s' rcpt='%s' mid=%d`
+ * (`Notification.java:349`), on the LMTP thread of the message that triggered it.
+ * @example `2024-03-04 10:15:04,000 INFO  [LmtpServer-7] [name=bob@example.com;mid=12;ip=10.0.0.2;] mailbox - outofoffice sent dest='carol@example.org' rcpt='bob@example.com' mid=4712`
+ */
+export interface ZimbraOutOfOffice extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.out-of-office'
+  /** Who got the reply: the sender of the triggering message. */
+  readonly destination: string
+  /** The address the triggering message was sent to (one of the account's). */
+  readonly recipient: string
+  /** Item id of the triggering message. */
+  readonly itemId?: number
+  readonly account?: string
+  readonly mailboxId?: number
+}
+
+/**
+ * A failed LMTP reply: `S: %s (%s)`, the reply (`code[ enhanced] text`) and the command it
+ * answers (`LmtpHandler.java:284`, `LmtpReply.java:79-88`; successful replies are TRACE).
+ * @example `2024-03-04 10:15:05,000 INFO  [LmtpServer-8] [ip=10.0.0.2;] lmtp - S: 550 5.1.1 No such user here (RCPT TO:<nobody@example.com>)`
+ */
+export interface ZimbraLmtpReply extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.lmtp-reply'
+  /** Reply code (`550`). */
+  readonly code: number
+  /** Enhanced status code (`5.1.1`). */
+  readonly dsn?: string
+  readonly text: string
+  /** The command line answered (`RCPT TO:<…>`); absent for `<none>`. */
+  readonly command?: string
+  /** The address of a `RCPT TO` command. */
+  readonly recipient?: string
 }
 
 /**
@@ -850,6 +965,8 @@ export type ZimbraEvent =
   | ZimbraLogout
   | ZimbraAuthFailed
   | ZimbraRequest
+  | ZimbraDavError
+  | ZimbraSoapBatch
   | ZimbraSessionSummary
   | ZimbraImapSelect
   | ZimbraCommandFailed
@@ -858,6 +975,10 @@ export type ZimbraEvent =
   | ZimbraMailboxCreated
   | ZimbraFolderEmptied
   | ZimbraMailboxLoaded
+  | ZimbraIndexBatch
+  | ZimbraWaitsetSweep
+  | ZimbraOutOfOffice
+  | ZimbraLmtpReply
   | ZimbraAutocomplete
   | ZimbraServlet
   | ZimbraPurge

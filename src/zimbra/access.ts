@@ -44,15 +44,19 @@ export const popShapes = {
 /** SOAP message shapes (`soap/SoapEngine.java:466-509`). */
 export const soapShapes = {
   request: [/\(batch\) \w+ elapsed=/, /\w+ elapsed=/, /\w+ proxy=/],
+  // SoapEngine.java:466: the request name alone, before the sub-requests' `(batch)` lines.
+  batch: /BatchRequest$/,
 } as const
 
-/** `SoapEngine` message shapes (`SoapEngine.java:139-146,669-688`). */
+/** `SoapEngine` message shapes (`SoapEngine.java:139-146,353,669-688`). */
 export const soapEngineShapes = {
   failed: 'handler exception: authentication failed for [',
   quota: 'handler exception: mailbox exceeded quota of ',
   // logFault (SoapEngine.java:137-145) logs these two at INFO, without the stack.
   expired: 'auth credentials have expired',
   missing: 'no valid authtoken present',
+  // SoapEngine.java:353 (8.8.7+) `BatchRequest [%s] contains %d sub-request(s): %s`.
+  batch: 'BatchRequest [',
 } as const
 
 const imapShape = classifier(imapShapes)
@@ -238,6 +242,20 @@ export const parseImap: Builder = (text, h) => {
   }
 }
 
+const BATCH = /^BatchRequest \[([^\]\s]*)\] contains \d+ sub-request\(s\): ([\w,]*)$/
+
+function batch(text: string, h: Head): Fields | undefined {
+  const m = BATCH.exec(text)
+  if (!m) return undefined
+  return {
+    type: 'zimbra.mailbox.soap-batch',
+    requests: m[2] === '' ? [] : m[2]!.split(','),
+    path: m[1],
+    account: h.context.name,
+    ...client(h),
+  }
+}
+
 /**
  * Parses a `pop` record.
  *
@@ -277,7 +295,9 @@ export const parsePop: Builder = (text, h) => {
  * //=> { type: 'zimbra.mailbox.request', protocol: 'soap', command: 'GetInfoRequest', elapsed: 12, batch: true, account: 'bob@example.com' }
  */
 export const parseSoap: Builder = (text, h) => {
-  if (soapShape(text) !== 'request') return undefined
+  const shape = soapShape(text)
+  if (shape === 'batch') return { type: 'zimbra.mailbox.soap-batch', account: h.context.name, ...client(h) }
+  if (shape !== 'request') return undefined
   const m = SOAP.exec(text)
   if (!m) return undefined
   return {
@@ -292,7 +312,7 @@ export const parseSoap: Builder = (text, h) => {
 }
 
 /**
- * Parses a `SoapEngine` record: authentication failures and quota faults.
+ * Parses a `SoapEngine` record: authentication failures, quota faults and batch requests.
  *
  * @example
  * parseSoapEngine('handler exception: authentication failed for [bob], invalid password', head)
@@ -322,6 +342,8 @@ export const parseSoapEngine: Builder = (text, h) => {
         ...client(h),
       }
     }
+    case 'batch':
+      return batch(text, h)
     case undefined:
       return undefined
   }

@@ -17,12 +17,13 @@ import { parseAccount } from './account.js'
 import { parseAudit } from './audit.js'
 import type { Builder, Fields, Head, RecordEvent } from './base.js'
 import { parseCommon } from './common.js'
+import { parseDav } from './dav.js'
 import { readException } from './exception.js'
 import { parseFilter } from './filter.js'
 import { parseLmtp } from './lmtp.js'
 import { parseCache, parseGal, parseMailbox } from './mailbox.js'
 import { parseMailop } from './mailop.js'
-import { parseDatasource, parsePurge } from './maintenance.js'
+import { parseDatasource, parseIndex, parsePurge, parseSession } from './maintenance.js'
 import { parseMisc } from './misc.js'
 import { parseSmtp } from './smtp.js'
 import {
@@ -53,15 +54,18 @@ export const GRAMMARS: ReadonlyMap<string, Builder> = table([
   [['cache'], parseCache],
   [['calendar', 'mailop'], parseMailop],
   [['datasource'], parseDatasource],
+  [['dav'], parseDav],
   [['filter'], parseFilter],
   [['gal'], parseGal],
   [['imap'], parseImap],
+  [['index'], parseIndex],
   [['lmtp'], parseLmtp],
   [['mailbox'], parseMailbox],
   [['misc'], parseMisc],
   [['pop'], parsePop],
   [['purge'], parsePurge],
   [['security'], parseAudit],
+  [['session'], parseSession],
   [['smtp'], parseSmtp],
   [['soap'], parseSoap],
   [['SoapEngine'], parseSoapEngine],

@@ -1,7 +1,8 @@
 /**
  * `lmtp` category: the mailbox server's LMTP delivery (zm-mailbox
  * `store/src/java/com/zimbra/cs/lmtpserver/ZimbraLmtpBackend.java`) and quota warnings sent
- * during delivery (`mailbox/QuotaWarning.java:85`). Successful per-recipient deliveries are
+ * during delivery (`mailbox/QuotaWarning.java:85`), and failed replies to the MTA
+ * (`lmtpserver/LmtpHandler.java:284`). Successful per-recipient deliveries are
  * `mailop - Adding Message` lines (see `mailop.ts`).
  *
  * @module
@@ -18,6 +19,7 @@ export const lmtpShapes = {
   discarded: 'accepted and discarded message from=',
   duplicate: 'Not delivering message with duplicate Message-ID ',
   quota: 'Sending quota warning: ',
+  reply: 'S: ',
   // Before from=/to= were logged (ZCS 5-7): `rejecting message RCPT: exception occurred`.
   recipient: ['rejecting message ', 'try again for message '],
 } as const
@@ -33,6 +35,10 @@ const MESSAGE = /^(rejecting|try again for) message from=(?=(.*?),to=)\2,to=(\S*
 const ADDRESS = /^(rejecting|try again for) (?:address|message) (\S+): (.*)$/
 // :632
 const DISCARDED = /^accepted and discarded message from=(?=(.*?),to=)\1,to=(\S*?): (.*)$/
+// LmtpHandler.java:284 `S: %s (%s)`, the reply being LmtpReply.java:86-88 `code[ enhanced] detail`;
+// the command is the last parenthesised part (the detail may hold parentheses of its own).
+const REPLY = /^S: ([2-5]\d\d)(?: ([245]\.\d{1,3}\.\d{1,3}))? /
+const RCPT = /^RCPT TO:\s*<([^<>]*)>/i
 // QuotaWarning.java:85
 const QUOTA = /^Sending quota warning: mbox size=(\d+), quota=(\d+),.*?warnPercent=(\d+)/
 
@@ -105,7 +111,25 @@ export const parseLmtp: Builder = (text, h): Fields | undefined => {
         warnPercent: Number(m[3]),
       }
     }
+    case 'reply':
+      return reply(text)
     case undefined:
       return undefined
+  }
+}
+
+function reply(text: string): Fields | undefined {
+  const m = REPLY.exec(text)
+  if (!m || !text.endsWith(')')) return undefined
+  const open = text.lastIndexOf(' (')
+  if (open < m[0].length - 1) return undefined
+  const command = text.slice(open + 2, -1)
+  return {
+    type: 'zimbra.mailbox.lmtp-reply',
+    code: Number(m[1]),
+    dsn: m[2],
+    text: text.slice(m[0].length, open),
+    command: command === '<none>' ? undefined : command,
+    recipient: RCPT.exec(command)?.[1],
   }
 }

@@ -1,11 +1,13 @@
 /**
- * Mailbox life cycle and lookups: a mailbox created or loaded into memory, a folder emptied
- * (`mailbox`, `cache` categories), and contact autocomplete timings (`gal`).
+ * Mailbox life cycle and lookups: a mailbox created or loaded into memory, a folder emptied,
+ * an out-of-office reply sent, ZCS 6-7 deferred indexing (`mailbox`, `cache` categories), and
+ * contact autocomplete timings (`gal`).
  *
  * @module
  */
 
-import { type Builder, int } from './base.js'
+import { type Builder, type Fields, type Head, int } from './base.js'
+import { indexBatch } from './maintenance.js'
 
 // MailboxManager.java:894 `Creating mailbox with id %d and group id %d for %s.`
 const CREATED = /^Creating mailbox with id (\d+) and group id (\d+) for (\S+?)\.?$/
@@ -34,6 +36,12 @@ export const parseMailbox: Builder = (text, h) => {
       account: m[3]!,
     }
   }
+  switch (text.charCodeAt(0)) {
+    case 111 /* o */:
+      return outOfOffice(text, h)
+    case 68 /* D */:
+      return indexBatch(text, h)
+  }
   const e = EMPTYING.exec(text)
   if (!e) return undefined
   return {
@@ -41,6 +49,26 @@ export const parseMailbox: Builder = (text, h) => {
     folder: e[2]!,
     itemCount: Number(e[1]),
     subfolders: e[3] === 'true',
+    account: h.context.name,
+    mailboxId: int(h.context.mid),
+  }
+}
+
+const OOO = "outofoffice sent dest='"
+const OOO_RCPT = "' rcpt='"
+const OOO_MID = "' mid="
+
+/** Notification.java:349 `outofoffice sent dest='%s' rcpt='%s' mid=%d`; addresses may hold `'`. */
+function outOfOffice(text: string, h: Head): Fields | undefined {
+  if (!text.startsWith(OOO)) return undefined
+  const rcpt = text.indexOf(OOO_RCPT, OOO.length)
+  const mid = text.lastIndexOf(OOO_MID)
+  if (rcpt < 0 || mid < rcpt + OOO_RCPT.length) return undefined
+  return {
+    type: 'zimbra.mailbox.out-of-office',
+    destination: text.slice(OOO.length, rcpt),
+    recipient: text.slice(rcpt + OOO_RCPT.length, mid),
+    itemId: int(text.slice(mid + OOO_MID.length)),
     account: h.context.name,
     mailboxId: int(h.context.mid),
   }
