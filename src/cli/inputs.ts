@@ -23,6 +23,7 @@ import type { Anchor } from '../time/anchors.js'
 import type { InferenceSummary } from '../time/inferrer.js'
 import { parseRotatedName } from '../time/rotated-name.js'
 import { createProgress, type Progress } from './progress.js'
+import { UsageError } from './usage.js'
 import { type FileYears, yearWarnings } from './years.js'
 
 /** One input file in reading order, with the parser that reads it. */
@@ -124,6 +125,8 @@ export interface ReadAllOptions {
   readonly resume?: Resume
   /** Give events the byte offset of their line. */
   readonly offsets?: boolean
+  /** Follow the (one) input as it is written, never ending (`--follow`). */
+  readonly follow?: boolean
 }
 
 /** Where a resumable run starts each file, and where it got to. */
@@ -138,14 +141,15 @@ export interface Resume {
 async function* fileEvents(
   input: PlannedInput,
   status: ReadStatus,
-  { resume, offsets }: ReadAllOptions,
+  { resume, offsets, follow }: ReadAllOptions,
 ): AsyncGenerator<MailEvent[]> {
   const id = resume ? await fileIdentity(input.file).catch(() => undefined) : undefined
   const from = id ? resumePoint(resume!.from, id) : undefined
   let position = from ?? { offset: 0, line: 0 }
   try {
     const onYears = (summary: InferenceSummary) => status.years.push({ file: input.file, summary })
-    for await (const batch of readEvents(input.file, input.parser, { from, offsets, onYears })) {
+    const reading = { from, offsets, onYears, follow: follow ? {} : undefined }
+    for await (const batch of readEvents(input.file, input.parser, reading)) {
       status.progress?.update(input.file, batch.end, batch.events.length)
       position = { offset: batch.end, line: batch.line }
       yield batch.events
@@ -177,6 +181,21 @@ export function readAll(
 ): AsyncIterable<MailEvent[]> {
   if (options.merge && plan.length > 1) return mergeByTime(plan.map((log) => events(log, status, options)))
   return events(plan.flat(), status, options)
+}
+
+/**
+ * `--follow`, checked against the inputs: one file or stdin. Its parser options hold nothing
+ * back: each host's year is settled by its first line (with the file's time and the clock as
+ * bounds), so every line is printed as soon as it is read.
+ */
+export function followOptions(
+  follow: boolean | undefined,
+  files: readonly string[],
+  options: ParseOptions,
+): ParseOptions {
+  if (!follow) return options
+  if (files.length !== 1) throw new UsageError('--follow: takes one file (or stdin)')
+  return { ...options, maxHold: 0 }
 }
 
 /** Total bytes of plain input files (gzip and stdin count as unknown: 0). */

@@ -5,7 +5,7 @@
  */
 
 import { eventToEcs } from '../output/ecs.js'
-import { createReadStatus, endReading, planInputs, readAll } from './inputs.js'
+import { createReadStatus, endReading, followOptions, planInputs, readAll } from './inputs.js'
 import { createSink } from './output.js'
 import { countParseEvent, createParseStats, formatParseStats } from './parse-stats.js'
 import { parseCommandArgs, readingOptions, TIME_OPTIONS, UsageError } from './usage.js'
@@ -21,6 +21,8 @@ options:
                          ecs: one Elastic Common Schema document per event (docs/ecs.md)
   --stats                counts per event type and unrecognized lines per program, to stderr
   --quiet, -q            no event output (with --stats: only the report)
+  --follow, -f           keep reading the file as it is written (tail -F: rotation and
+                           truncation followed); one file or stdin; stop with Ctrl-C
   --year Y               year of the first line of each host (default: from --reference-date)
   --reference-date ISO   date the log is read at (default: now); the first line is not after it
   --zone IANA            zone of stamps without offset (default: the system zone)
@@ -42,6 +44,7 @@ export async function runParse(args: readonly string[]): Promise<number> {
       stats: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       format: { type: 'string' },
+      follow: { type: 'boolean', short: 'f' },
     },
   })
   if (values.help) {
@@ -56,10 +59,11 @@ export async function runParse(args: readonly string[]): Promise<number> {
   const files = positionals.length === 0 ? ['-'] : positionals
   const sink = createSink(process.stdout)
   const stats = createParseStats()
-  const plan = await planInputs(files, parserOptions)
-  const status = await createReadStatus(plan, values.quiet)
+  const follow = values.follow === true
+  const plan = await planInputs(files, followOptions(follow, files, parserOptions))
+  const status = await createReadStatus(plan, values.quiet || follow)
   // Events in input order: logs one after another, rotated sets oldest first.
-  for await (const events of readAll(plan, status, { offsets: ecs })) {
+  for await (const events of readAll(plan, status, { offsets: ecs, follow })) {
     for (const e of events) {
       if (values.stats) countParseEvent(stats, e)
       if (values.quiet) continue
@@ -67,6 +71,8 @@ export async function runParse(args: readonly string[]): Promise<number> {
       const wait = sink.write(JSON.stringify(ecs ? eventToEcs(e) : e) + '\n')
       if (wait) await wait
     }
+    // Following: what was read is shown at once.
+    if (follow) await sink.flush()
   }
   await sink.flush()
   endReading(status)

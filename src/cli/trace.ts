@@ -35,7 +35,7 @@ import {
   type TraceStatus,
 } from '../trace/filter.js'
 import type { Transaction } from '../transaction.js'
-import { createReadStatus, endReading, planInputs, readAll } from './inputs.js'
+import { createReadStatus, endReading, followOptions, planInputs, readAll } from './inputs.js'
 import { createSink, type Sink } from './output.js'
 import { parseCommandArgs, readingOptions, TIME_OPTIONS, UsageError } from './usage.js'
 
@@ -69,6 +69,11 @@ output:
                         (default ${DEFAULT_INDEX})
   --chain               the whole path of each matching message across hosts and bounces
   --rejects             include NOQUEUE rejects matching --from/--to/--host/--since/--until
+
+following:
+  --follow, -f          keep reading the file as it is written (tail -F: rotation and
+                          truncation followed) and print each transaction once it is final;
+                          one file or stdin; stop with Ctrl-C
 
 state:
   --state FILE          resume from FILE and save to it at the end (cron): each transaction is
@@ -194,6 +199,7 @@ export async function runTrace(args: readonly string[]): Promise<number> {
       rejects: { type: 'boolean' },
       state: { type: 'string' },
       'max-age': { type: 'string' },
+      follow: { type: 'boolean', short: 'f' },
     },
   })
   if (values.help) {
@@ -230,6 +236,9 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   const files = positionals.length === 0 ? ['-'] : positionals
   if (values.state !== undefined && files.includes('-'))
     throw new UsageError('--state: needs files, not stdin')
+  const follow = values.follow === true
+  if (follow && (values.state !== undefined || values.chain))
+    throw new UsageError('--follow: not with --state or --chain, which wait for the end of the input')
 
   const checkpoint: Checkpoint | undefined =
     values.state === undefined ? undefined : await loadCheckpoint(values.state)
@@ -273,8 +282,8 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   }
 
   const positions: InputPosition[] = []
-  const plan = await planInputs(files, parserOptions)
-  const status = await createReadStatus(plan, values.quiet)
+  const plan = await planInputs(files, followOptions(follow, files, parserOptions))
+  const status = await createReadStatus(plan, values.quiet || follow)
   // log.file.path of ECS documents: the file being read when a transaction was emitted.
   let lastFile: string | undefined
   const consume = async (events: readonly MailEvent[]): Promise<void> => {
@@ -296,8 +305,10 @@ export async function runTrace(args: readonly string[]): Promise<number> {
   // hops link however far apart in time they are; a resumable run too, from its checkpoint.
   const resume =
     values.state === undefined ? undefined : { from: checkpoint?.inputs ?? [], reached: positions }
-  for await (const events of readAll(plan, status, { merge: true, resume })) {
+  for await (const events of readAll(plan, status, { merge: true, resume, follow })) {
     await consume(events)
+    // Following: what became final is shown at once.
+    if (follow) await out.sink.flush()
     if (done()) break
   }
   endReading(status)

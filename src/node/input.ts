@@ -8,6 +8,7 @@
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { createGunzip } from 'node:zlib'
+import { followFile } from './follow.js'
 
 /** An opened input: its display name and its byte stream. */
 export interface Input {
@@ -41,14 +42,25 @@ async function* skip(stream: AsyncIterable<Uint8Array>, n: number): AsyncGenerat
 
 /**
  * Opens a file (gunzipping it when it starts with the gzip magic) or stdin for `-`, from byte
- * `offset`. Rejects with the system error (ENOENT, EACCES, EISDIR) for a file that cannot be read.
+ * `offset`. With `follow`, a plain file is followed as it is written (see `followFile`); a
+ * gzip file cannot be. Rejects with the system error (ENOENT, EACCES, EISDIR) for a file that
+ * cannot be read.
  *
  * @example
  * const input = await openInput('/var/log/maillog.2.gz')
  */
-export async function openInput(path: string, offset = 0): Promise<Input> {
+export async function openInput(
+  path: string,
+  offset = 0,
+  follow?: { readonly signal?: AbortSignal },
+): Promise<Input> {
   if (path === '-') return { name: '-', stream: offset > 0 ? skip(process.stdin, offset) : process.stdin }
-  if (await isGzip(path)) {
+  const gzip = await isGzip(path)
+  if (follow) {
+    if (gzip) throw new Error(`${path}: a gzip file cannot be followed`)
+    return { name: path, stream: followFile(path, { from: offset, signal: follow.signal }) }
+  }
+  if (gzip) {
     const gunzip = createReadStream(path, { highWaterMark: 1 << 16 }).pipe(
       createGunzip({ chunkSize: 1 << 16 }),
     )

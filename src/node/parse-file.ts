@@ -34,6 +34,8 @@ export interface ReadOptions {
   readonly offsets?: boolean
   /** Called at the end of the input with how each host's years were settled. */
   readonly onYears?: (summary: InferenceSummary) => void
+  /** Follow a plain file as it is written (`tail -F`), until the signal aborts. */
+  readonly follow?: { readonly signal?: AbortSignal }
 }
 
 /**
@@ -48,9 +50,9 @@ export interface ReadOptions {
 export async function* readEvents(
   path: string,
   parser: LineParser,
-  { from, offsets = false, onYears }: ReadOptions = {},
+  { from, offsets = false, onYears, follow }: ReadOptions = {},
 ): AsyncGenerator<FileBatch> {
-  const input = await openInput(path, from?.offset ?? 0)
+  const input = await openInput(path, from?.offset ?? 0, follow)
   const source = path === '-' ? undefined : path
   let batch: MailEvent[] = []
   const stream = createEventStream(parser, (e) => batch.push(e))
