@@ -154,6 +154,13 @@ export const EVENT_TYPES = [
   'amavis.diagnostic',
   'amavis.debug',
   'amavis.unrecognized',
+  'clamav.clamd.found',
+  'clamav.clamd.scan',
+  'clamav.clamd.database',
+  'clamav.clamd.message',
+  'clamav.freshclam.update',
+  'clamav.freshclam.message',
+  'clamav.unrecognized',
   'unknown',
 ] as const satisfies readonly MailEventType[]
 

@@ -9,6 +9,7 @@
  */
 
 import { amavisFamily } from './amavis/index.js'
+import { clamavFamily } from './clamav/index.js'
 import { looksLikeJournal, readJournalHeader } from './envelope/journal.js'
 import {
   type Log4jHeader,
@@ -30,7 +31,7 @@ import { createTimeline } from './time/timeline.js'
 import { parseZimbraRecord, zimbraFamily } from './zimbra/index.js'
 
 /** Families in the order they are asked to claim a program name. */
-const FAMILIES: readonly Family[] = [postfixFamily, sendmailFamily, zimbraFamily, amavisFamily]
+const FAMILIES: readonly Family[] = [postfixFamily, sendmailFamily, zimbraFamily, amavisFamily, clamavFamily]
 
 interface Claimed {
   readonly family: Family

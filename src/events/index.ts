@@ -15,18 +15,20 @@
 
 import type { AmavisEvent } from './amavis.js'
 import type { UnknownEvent } from './base.js'
+import type { ClamavEvent } from './clamav.js'
 import type { PostfixEvent } from './postfix.js'
 import type { SendmailEvent } from './sendmail.js'
 import type { ZimbraEvent } from './zimbra.js'
 
 export type * from './amavis.js'
 export type * from './base.js'
+export type * from './clamav.js'
 export type * from './postfix.js'
 export type * from './sendmail.js'
 export type * from './zimbra.js'
 
 /** Every event maillog produces. */
-export type MailEvent = PostfixEvent | SendmailEvent | ZimbraEvent | AmavisEvent | UnknownEvent
+export type MailEvent = PostfixEvent | SendmailEvent | ZimbraEvent | AmavisEvent | ClamavEvent | UnknownEvent
 
 /** The `type` of every event, derived from the union. */
 export type MailEventType = MailEvent['type']

@@ -167,6 +167,13 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'amavis.diagnostic': NONE,
   'amavis.debug': NONE,
   'amavis.unrecognized': NONE,
+  'clamav.clamd.found': [['malware', 'file'], ['info']],
+  'clamav.clamd.scan': [['file'], ['info']],
+  'clamav.clamd.database': [['configuration'], ['change']],
+  'clamav.clamd.message': NONE,
+  'clamav.freshclam.update': [['configuration'], ['change']],
+  'clamav.freshclam.message': NONE,
+  'clamav.unrecognized': NONE,
   unknown: NONE,
 }
 
@@ -390,6 +397,10 @@ export function eventToEcs(e: MailEvent): EcsEventDocument {
     maillog.severity = e.severity
     level = e.severity
     if (e.type === 'postfix.unrecognized') message = e.message
+  } else if (e.type.startsWith('clamav.') && 'severity' in e) {
+    // ClamAV's own `ERROR:` / `WARNING:` prefix.
+    maillog.severity = e.severity
+    level = e.severity
   }
   const doc: EcsDocument = {
     '@timestamp': e.timeUnresolved || !isIsoTime(e.time) ? undefined : e.time,

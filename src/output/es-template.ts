@@ -415,6 +415,18 @@ export const MAILLOG_FIELD_MAPPINGS: Readonly<Record<string, FieldMapping>> = {
   'maillog.destination_folder': 'keyword',
   'maillog.report_recipient': 'keyword',
   'maillog.context.ds': 'keyword',
+  // ClamAV events
+  'maillog.scan_target': 'keyword',
+  'maillog.signature': 'keyword',
+  'maillog.hash': 'keyword',
+  'maillog.result': 'keyword',
+  'maillog.directory': 'keyword',
+  'maillog.signatures': 'long',
+  'maillog.f_level': 'long',
+  'maillog.builder': 'keyword',
+  'maillog.custom': 'boolean',
+  'maillog.mirror': 'keyword',
+  'maillog.mirror_ip': 'keyword',
 }
 
 /** Options of {@link esIndexTemplate} and the policies. */

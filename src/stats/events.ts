@@ -279,6 +279,13 @@ const HANDLERS: { readonly [K in MailEventType]: Handler<EventOf<K>> | null } = 
   'amavis.diagnostic': none,
   'amavis.debug': none,
   'amavis.unrecognized': residue,
+  'clamav.clamd.found': none,
+  'clamav.clamd.scan': none,
+  'clamav.clamd.database': none,
+  'clamav.clamd.message': none,
+  'clamav.freshclam.update': none,
+  'clamav.freshclam.message': none,
+  'clamav.unrecognized': residue,
   unknown: residue,
 }
 
