@@ -161,6 +161,11 @@ export const EVENT_TYPES = [
   'clamav.freshclam.update',
   'clamav.freshclam.message',
   'clamav.unrecognized',
+  'opendkim.sign',
+  'opendkim.verify',
+  'opendkim.info',
+  'opendkim.message',
+  'opendkim.unrecognized',
   'unknown',
 ] as const satisfies readonly MailEventType[]
 

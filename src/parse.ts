@@ -23,6 +23,7 @@ import { readSyslogHeader, type SyslogHeader } from './envelope/syslog.js'
 import type { EventBase, MailEvent, UnknownEvent, UnknownReason } from './events/index.js'
 import type { Family } from './family.js'
 import { build } from './grammar/build.js'
+import { opendkimFamily } from './opendkim/index.js'
 import { postfixFamily } from './postfix/index.js'
 import { sendmailFamily } from './sendmail/index.js'
 import { type ClockOptions, createClock, createYearResolver } from './time/clock.js'
@@ -31,7 +32,14 @@ import { createTimeline } from './time/timeline.js'
 import { parseZimbraRecord, zimbraFamily } from './zimbra/index.js'
 
 /** Families in the order they are asked to claim a program name. */
-const FAMILIES: readonly Family[] = [postfixFamily, sendmailFamily, zimbraFamily, amavisFamily, clamavFamily]
+const FAMILIES: readonly Family[] = [
+  postfixFamily,
+  sendmailFamily,
+  zimbraFamily,
+  amavisFamily,
+  clamavFamily,
+  opendkimFamily,
+]
 
 interface Claimed {
   readonly family: Family

@@ -100,7 +100,10 @@ export interface Transaction {
   readonly previous?: readonly string[]
   /** Rejects after queueing, milter and check rejects. */
   readonly rejects: readonly TransactionAction[]
-  /** Non-rejecting actions and warnings: check `warning`/`hold`/`redirect`, expiry, severity lines. */
+  /**
+   * Non-rejecting actions and warnings: check `warning`/`hold`/`redirect`, expiry, severity
+   * lines, OpenDKIM results (`dkim-sign`, `dkim-verify`).
+   */
   readonly warnings: readonly TransactionAction[]
   /** The content filter's verdict, when its log is in the input (amavis `Queue-ID:`). */
   readonly filter?: FilterVerdict

@@ -16,6 +16,7 @@
 import type { AmavisEvent } from './amavis.js'
 import type { UnknownEvent } from './base.js'
 import type { ClamavEvent } from './clamav.js'
+import type { OpendkimEvent } from './opendkim.js'
 import type { PostfixEvent } from './postfix.js'
 import type { SendmailEvent } from './sendmail.js'
 import type { ZimbraEvent } from './zimbra.js'
@@ -23,12 +24,20 @@ import type { ZimbraEvent } from './zimbra.js'
 export type * from './amavis.js'
 export type * from './base.js'
 export type * from './clamav.js'
+export type * from './opendkim.js'
 export type * from './postfix.js'
 export type * from './sendmail.js'
 export type * from './zimbra.js'
 
 /** Every event maillog produces. */
-export type MailEvent = PostfixEvent | SendmailEvent | ZimbraEvent | AmavisEvent | ClamavEvent | UnknownEvent
+export type MailEvent =
+  | PostfixEvent
+  | SendmailEvent
+  | ZimbraEvent
+  | AmavisEvent
+  | ClamavEvent
+  | OpendkimEvent
+  | UnknownEvent
 
 /** The `type` of every event, derived from the union. */
 export type MailEventType = MailEvent['type']

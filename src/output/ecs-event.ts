@@ -174,6 +174,11 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'clamav.freshclam.update': [['configuration'], ['change']],
   'clamav.freshclam.message': NONE,
   'clamav.unrecognized': NONE,
+  'opendkim.sign': EMAIL,
+  'opendkim.verify': EMAIL,
+  'opendkim.info': EMAIL,
+  'opendkim.message': NONE,
+  'opendkim.unrecognized': NONE,
   unknown: NONE,
 }
 
@@ -215,6 +220,8 @@ function outcome(e: MailEvent): 'success' | 'failure' | undefined {
       return 'failure'
     case 'postfix.postscreen.pass':
       return 'success'
+    case 'opendkim.verify':
+      return e.result === 'successful' ? 'success' : e.result === 'no-signature' ? undefined : 'failure'
     default:
       return undefined
   }

@@ -427,6 +427,9 @@ export const MAILLOG_FIELD_MAPPINGS: Readonly<Record<string, FieldMapping>> = {
   'maillog.custom': 'boolean',
   'maillog.mirror': 'keyword',
   'maillog.mirror_ip': 'keyword',
+  // OpenDKIM events
+  'maillog.header': 'keyword',
+  'maillog.selector': 'keyword',
 }
 
 /** Options of {@link esIndexTemplate} and the policies. */

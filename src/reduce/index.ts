@@ -7,14 +7,14 @@
  * @module
  */
 
-import type { MailEvent } from '../events/index.js'
+import type { EventOf, MailEvent } from '../events/index.js'
 import { createEventMs } from '../time/event-ms.js'
 import type { Transaction } from '../transaction.js'
 import { emitNow, release, sweep } from './drafts.js'
 import { amavisResult, mailboxDelivered } from './filters.js'
 import { type Ctx, POSTFIX_HANDLERS } from './postfix.js'
 import { SENDMAIL_HANDLERS } from './sendmail.js'
-import type { ReducerState } from './state.js'
+import { own, type ReducerState } from './state.js'
 
 export { createState, type ReducerOptions, type ReducerState, restoreState } from './state.js'
 
@@ -24,12 +24,40 @@ const NONE: readonly Transaction[] = Object.freeze([])
 const timeMs = createEventMs()
 
 type AnyHandler = (ctx: Ctx, e: MailEvent) => void
+
+/**
+ * An OpenDKIM signature or verification result, as a `warnings` entry of the transaction with
+ * the same host and queue id (the milter logs the MTA's queue id): action `dkim-sign` or
+ * `dkim-verify`, text `<result> s=<selector> d=<domain>[: <error>]`. Lines of a queue id no
+ * open transaction holds stay events only.
+ */
+function dkimResult(ctx: Ctx, e: EventOf<'opendkim.sign'> | EventOf<'opendkim.verify'>): void {
+  if (e.queueId === undefined) return
+  for (const id of ctx.state.byQueueId[e.queueId] ?? []) {
+    const d = ctx.state.drafts[id]
+    if (!d || d.host !== e.host) continue
+    const signed = e.type === 'opendkim.sign'
+    let text = signed ? 'signed' : e.result
+    if (e.selector !== undefined) text += ` s=${e.selector} d=${e.domain}`
+    if (!signed && e.error !== undefined) text += `: ${e.error}`
+    d.warnings.push({
+      time: e.time,
+      daemon: 'opendkim',
+      action: signed ? 'dkim-sign' : 'dkim-verify',
+      text: own(text),
+    })
+    return
+  }
+}
+
 /** Handlers of every family, by event type. */
 const HANDLERS = {
   ...POSTFIX_HANDLERS,
   ...SENDMAIL_HANDLERS,
   'amavis.result': amavisResult,
   'zimbra.mailbox.lmtp-delivered': mailboxDelivered,
+  'opendkim.sign': dkimResult,
+  'opendkim.verify': dkimResult,
 } as unknown as Readonly<Record<string, AnyHandler | null>>
 
 /**

@@ -286,6 +286,11 @@ const HANDLERS: { readonly [K in MailEventType]: Handler<EventOf<K>> | null } = 
   'clamav.freshclam.update': none,
   'clamav.freshclam.message': none,
   'clamav.unrecognized': residue,
+  'opendkim.sign': none,
+  'opendkim.verify': none,
+  'opendkim.info': none,
+  'opendkim.message': none,
+  'opendkim.unrecognized': residue,
   unknown: residue,
 }
 
