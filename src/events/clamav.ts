@@ -56,7 +56,7 @@ export interface ClamavFound extends ClamavBase {
  */
 export interface ClamavScan extends ClamavBase {
   readonly type: 'clamav.clamd.scan'
-  /** What was scanned, as in {@link ClamavFound}. */
+  /** What was scanned, as in `clamav.clamd.found`. */
   readonly scanTarget: string
   readonly result: 'ok' | 'error'
   /** The error text (`cl_strerror`), for `error`. */
