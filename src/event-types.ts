@@ -151,6 +151,8 @@ export const EVENT_TYPES = [
   'amavis.split',
   'amavis.open-relay',
   'amavis.bounce',
+  'amavis.startup',
+  'amavis.rundown',
   'amavis.diagnostic',
   'amavis.debug',
   'amavis.unrecognized',

@@ -18,6 +18,7 @@ import { parsePart, parseSpamTag, parseTiming } from './detail.js'
 import { parseForward } from './forward.js'
 import { parseResult } from './result.js'
 import { parseChecking, parseSmtp } from './session.js'
+import { parseRundown, parseStartup } from './startup.js'
 
 /** Message shapes, most frequent first. */
 export const amavisShapes = {
@@ -30,6 +31,31 @@ export const amavisShapes = {
   spamTag: ['SPAM-TAG, ', 'spam-tag, ', 'SPAM, '],
   openRelay: 'Open relay? Nonlocal recips but not originating: ',
   bounce: ['bounce killed ', 'bounce rescued ', 'bounce unverifiable'],
+  // Once per restart or child: after the per-message shapes.
+  rundown: 'Requesting process rundown',
+  startup: [
+    'starting. ',
+    'Found decoder for ',
+    'Internal decoder for .',
+    'No decoder for ',
+    'No ext program for ',
+    'Found $',
+    'No $',
+    'Found primary av scanner ',
+    'Found secondary av scanner ',
+    'Using primary internal av scanner code for ',
+    'Using secondary internal av scanner code for ',
+    'Found spam scanner ',
+    'Module ',
+    'Perl version ',
+    'perl=',
+    'user=',
+    'SpamControl: init_pre_',
+    'Creating db in ',
+    'Deleting db files ',
+    'sd_notify (',
+    'Net::Server: ',
+  ],
 } as const
 
 const shape = classifier(amavisShapes)
@@ -150,6 +176,12 @@ export function parseAmavisText(text: string, b: Base, raw: string, message: str
       break
     case 'bounce':
       event = parseBounce(text, b)
+      break
+    case 'rundown':
+      event = parseRundown(text, b)
+      break
+    case 'startup':
+      event = parseStartup(text, b)
       break
     case undefined:
       break

@@ -241,6 +241,91 @@ export interface AmavisBounce extends AmavisBase {
 }
 
 /**
+ * A start-up notice of the amavisd master process (`$log_level` 0–2, amavisd-new 2.11.1
+ * amavisd:12948,13069-13076,18642-18731,19683-19689,20415-20426,29301): `kind` names the line.
+ * `starting` — `starting. PATH at HOST amavisd-new-2.11.1 (DATE), …` (`path`, `myHostname`,
+ * `product`, `version`, `warm`); `process` — `perl=…, user=…, EUID: …;  group=…, EGID: …`
+ * (`version` of Perl, `user`, `group`); `module` — `Module NAME VERSION`, `Perl version V`
+ * (`name`, `version`); `program` — `Found $file at PATH`, `No $altermime, not using it`
+ * (`name`, `found`, `path`); `decoder` — `Found decoder for .EXT at PATHS`, `Internal decoder
+ * for .EXT`, `No ext program for .EXT, tried: …`, `No decoder for .EXT` (`extension`, `found`,
+ * `paths`, `tried`); `av-scanner` / `spam-scanner` — `Using primary internal av scanner code for
+ * NAME`, `Found secondary av scanner NAME at PATH` (`tier`, `name`, `path`); `spamcontrol` —
+ * `SpamControl: init_pre_chroot on SpamAssassin done` (`stage`, `name`); `db` — `Creating db in
+ * DIR/; …`, `Deleting db files … in DIR` (`path`); `sd-notify` — `sd_notify (no socket):
+ * STATUS=…` (`status`); `server` — Net::Server's own lines (`Net::Server: Process
+ * Backgrounded`, `Binding to TCP port …`, `… TERM received`), text only.
+ * @example `amavis[2210]: Found decoder for    .rar  at /usr/bin/unrar; /usr/bin/7z`
+ */
+export interface AmavisStartup extends AmavisBase {
+  readonly type: 'amavis.startup'
+  /** `starting`, `process`, `module`, `program`, `decoder`, `av-scanner`, `spam-scanner`, `spamcontrol`, `db`, `sd-notify`, `server`. */
+  readonly kind:
+    | 'starting'
+    | 'process'
+    | 'module'
+    | 'program'
+    | 'decoder'
+    | 'av-scanner'
+    | 'spam-scanner'
+    | 'spamcontrol'
+    | 'db'
+    | 'sd-notify'
+    | 'server'
+  /** The amavisd program (`starting`), a program or scanner found (`program`, `*-scanner`), the database directory (`db`). */
+  readonly path?: string
+  /** Decoder programs found for an extension, first one used (`decoder`). */
+  readonly paths?: readonly string[]
+  /** amavisd's `$myhostname` (`starting`). */
+  readonly myHostname?: string
+  /** `amavisd-new` (`starting`; `amavis` from 2.12 on). */
+  readonly product?: string
+  /** amavisd's version (`starting`), Perl's (`process`, `module` Perl), a module's (`module`). */
+  readonly version?: string
+  /** A warm restart on SIGHUP (`starting. (warm)`). */
+  readonly warm?: true
+  /** A Perl module (`module`), `$file`/`$altermime` without `$` (`program`), a scanner (`*-scanner`, `spamcontrol`). */
+  readonly name?: string
+  /** File name extension a decoder is for, without the dot (`decoder`). */
+  readonly extension?: string
+  /** Whether the program or decoder was found; internal decoders and scanners count as found. */
+  readonly found?: boolean
+  /** Programs looked for in vain, alternatives of one entry joined by `, ` (`decoder`). */
+  readonly tried?: readonly string[]
+  /** `primary` or `secondary` (`av-scanner`). */
+  readonly tier?: string
+  /** The configured `$daemon_user`, absent when none (`process`). */
+  readonly user?: string
+  /** The configured `$daemon_group`, absent when none (`process`). */
+  readonly group?: string
+  /** `init_pre_chroot` or `init_pre_fork` (`spamcontrol`). */
+  readonly stage?: string
+  /** The `STATUS=` text reported to systemd (`sd-notify`). */
+  readonly status?: string
+  /** The message after the log id and alert mark. */
+  readonly text: string
+}
+
+/**
+ * A child process asks to be replaced (amavisd-new 2.11.1 amavisd:13714-13733): after
+ * `$max_requests` tasks (`max-requests`, log level 2), after a fatal error (`fatal-error`, a
+ * `(!)` line following `TROUBLE in process_request`), when a task ran out of time (`timeout`),
+ * or when Sophos virus data went stale (`stale-virus-data`).
+ * @example `amavis[4410]: (04410-20) Requesting process rundown after 20 tasks (and 20 sessions)`
+ */
+export interface AmavisRundown extends AmavisBase {
+  readonly type: 'amavis.rundown'
+  /** `max-requests`, `fatal-error`, `timeout`, `stale-virus-data`. */
+  readonly reason: 'max-requests' | 'fatal-error' | 'timeout' | 'stale-virus-data'
+  /** Tasks the child ran (`max-requests`). */
+  readonly tasks?: number
+  /** SMTP/LMTP sessions the child served (`max-requests`). */
+  readonly sessions?: number
+  /** The time ran out waiting for the client (`timeout`). */
+  readonly waitingForClient?: boolean
+}
+
+/**
  * A warning, error or informational line with no more specific event: `(!)` / `(!!)` lines,
  * `TROUBLE …`, `starting. …`, `extra modules loaded`, `Requesting process rundown …`.
  * @example `amavis[11805]: (11805-01) (!!) TROUBLE in process_request: Error writing a SMTP response to the socket: Broken pipe`
@@ -283,6 +368,8 @@ export type AmavisEvent =
   | AmavisSplit
   | AmavisOpenRelay
   | AmavisBounce
+  | AmavisStartup
+  | AmavisRundown
   | AmavisDiagnostic
   | AmavisDebug
   | AmavisUnrecognized

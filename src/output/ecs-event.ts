@@ -164,6 +164,8 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'amavis.split': NONE,
   'amavis.open-relay': [['email', 'network'], ['info']],
   'amavis.bounce': EMAIL,
+  'amavis.startup': [['process'], ['info']],
+  'amavis.rundown': [['process'], ['end']],
   'amavis.diagnostic': NONE,
   'amavis.debug': NONE,
   'amavis.unrecognized': NONE,

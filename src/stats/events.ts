@@ -276,6 +276,8 @@ const HANDLERS: { readonly [K in MailEventType]: Handler<EventOf<K>> | null } = 
   'amavis.split': none,
   'amavis.open-relay': none,
   'amavis.bounce': none,
+  'amavis.startup': none,
+  'amavis.rundown': none,
   'amavis.diagnostic': none,
   'amavis.debug': none,
   'amavis.unrecognized': residue,
