@@ -55,6 +55,8 @@ export const amavisShapes = {
     'Deleting db files ',
     'sd_notify (',
     'Net::Server: ',
+    // `ANTI-VIRUS code      loaded`, `SQL::Quarantine      NOT loaded` (amavisd:12950-12974).
+    /[A-Z][\w:.-]*(?: base| proto)?(?: code)? +(?:NOT )?loaded/,
   ],
 } as const
 

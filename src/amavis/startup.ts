@@ -29,6 +29,7 @@ const NONE = {
   name: undefined,
   extension: undefined,
   found: undefined,
+  loaded: undefined,
   tried: undefined,
   tier: undefined,
   user: undefined,
@@ -209,6 +210,18 @@ function sdNotify(text: string, b: Base): AmavisEvent | undefined {
 }
 
 /**
+ * `ANTI-VIRUS code     %s loaded` with `%s` empty or ` NOT` (amavisd:12950-12974): which optional
+ * parts of amavisd were compiled in; a few names lack the word `code`.
+ */
+function codeLoaded(text: string, b: Base): AmavisEvent | undefined {
+  let s = text.slice(0, text.lastIndexOf('loaded')).trimEnd()
+  const loaded = !s.endsWith(' NOT')
+  if (!loaded) s = s.slice(0, -4).trimEnd()
+  if (s.endsWith('code')) s = s.slice(0, -4).trimEnd()
+  return startup(b, 'code', text, { name: s, loaded })
+}
+
+/**
  * Parses a start-up notice (the text after the log id), or returns `undefined`.
  *
  * @example
@@ -216,6 +229,7 @@ function sdNotify(text: string, b: Base): AmavisEvent | undefined {
  * //=> { type: 'amavis.startup', …, kind: 'decoder', extension: 'rar', found: true, paths: ['/usr/bin/unrar'], text: '…' }
  */
 export function parseStartup(text: string, b: Base): AmavisEvent | undefined {
+  if (text.endsWith('loaded')) return codeLoaded(text, b)
   switch (text.charCodeAt(0)) {
     case 115 /* s */:
       if (text.startsWith('starting.')) return starting(text, b)

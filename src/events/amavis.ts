@@ -242,11 +242,12 @@ export interface AmavisBounce extends AmavisBase {
 
 /**
  * A start-up notice of the amavisd master process (`$log_level` 0–2, amavisd-new 2.11.1
- * amavisd:12948,13069-13076,18642-18731,19683-19689,20415-20426,29301): `kind` names the line.
+ * amavisd:12948-12974,13069-13076,18642-18731,19683-19689,20415-20426,29301): `kind` names the line.
  * `starting` — `starting. PATH at HOST amavisd-new-2.11.1 (DATE), …` (`path`, `myHostname`,
  * `product`, `version`, `warm`); `process` — `perl=…, user=…, EUID: …;  group=…, EGID: …`
  * (`version` of Perl, `user`, `group`); `module` — `Module NAME VERSION`, `Perl version V`
- * (`name`, `version`); `program` — `Found $file at PATH`, `No $altermime, not using it`
+ * (`name`, `version`); `code` — `ANTI-VIRUS code loaded`, `DKIM code NOT loaded` (`name`,
+ * `loaded`); `program` — `Found $file at PATH`, `No $altermime, not using it`
  * (`name`, `found`, `path`); `decoder` — `Found decoder for .EXT at PATHS`, `Internal decoder
  * for .EXT`, `No ext program for .EXT, tried: …`, `No decoder for .EXT` (`extension`, `found`,
  * `paths`, `tried`); `av-scanner` / `spam-scanner` — `Using primary internal av scanner code for
@@ -259,11 +260,12 @@ export interface AmavisBounce extends AmavisBase {
  */
 export interface AmavisStartup extends AmavisBase {
   readonly type: 'amavis.startup'
-  /** `starting`, `process`, `module`, `program`, `decoder`, `av-scanner`, `spam-scanner`, `spamcontrol`, `db`, `sd-notify`, `server`. */
+  /** `starting`, `process`, `module`, `code`, `program`, `decoder`, `av-scanner`, `spam-scanner`, `spamcontrol`, `db`, `sd-notify`, `server`. */
   readonly kind:
     | 'starting'
     | 'process'
     | 'module'
+    | 'code'
     | 'program'
     | 'decoder'
     | 'av-scanner'
@@ -290,6 +292,8 @@ export interface AmavisStartup extends AmavisBase {
   readonly extension?: string
   /** Whether the program or decoder was found; internal decoders and scanners count as found. */
   readonly found?: boolean
+  /** Whether that part of amavisd is loaded (`code`). */
+  readonly loaded?: boolean
   /** Programs looked for in vain, alternatives of one entry joined by `, ` (`decoder`). */
   readonly tried?: readonly string[]
   /** `primary` or `secondary` (`av-scanner`). */

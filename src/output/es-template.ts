@@ -279,6 +279,7 @@ export const MAILLOG_FIELD_MAPPINGS: Readonly<Record<string, FieldMapping>> = {
   'maillog.warm': 'boolean',
   'maillog.extension': 'keyword',
   'maillog.found': 'boolean',
+  'maillog.loaded': 'boolean',
   'maillog.paths': 'keyword',
   'maillog.tried': 'keyword',
   'maillog.tier': 'keyword',
