@@ -151,6 +151,7 @@ export const EVENT_TYPES = [
   'amavis.split',
   'amavis.open-relay',
   'amavis.bounce',
+  'amavis.av-failure',
   'amavis.startup',
   'amavis.rundown',
   'amavis.diagnostic',

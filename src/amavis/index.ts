@@ -12,6 +12,7 @@ import type { AmavisEvent, EventBase } from '../events/index.js'
 import type { Family } from '../family.js'
 import { build } from '../grammar/build.js'
 import { classifier } from '../grammar/classifier.js'
+import { parseAvFailure } from './av.js'
 import type { Base } from './base.js'
 import { parseBounce } from './bounce.js'
 import { parsePart, parseSpamTag, parseTiming } from './detail.js'
@@ -31,6 +32,7 @@ export const amavisShapes = {
   spamTag: ['SPAM-TAG, ', 'spam-tag, ', 'SPAM, '],
   openRelay: 'Open relay? Nonlocal recips but not originating: ',
   bounce: ['bounce killed ', 'bounce rescued ', 'bounce unverifiable'],
+  avFailure: ['run_av (', /[\w.-]+ av-scanner FAILED: /, 'WARN: all '],
   // Once per restart or child: after the per-message shapes.
   rundown: 'Requesting process rundown',
   startup: [
@@ -178,6 +180,9 @@ export function parseAmavisText(text: string, b: Base, raw: string, message: str
       break
     case 'bounce':
       event = parseBounce(text, b)
+      break
+    case 'avFailure':
+      event = parseAvFailure(text, b)
       break
     case 'rundown':
       event = parseRundown(text, b)

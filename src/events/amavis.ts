@@ -241,6 +241,25 @@ export interface AmavisBounce extends AmavisBase {
 }
 
 /**
+ * A virus scanner failed during a content check (amavisd-new 2.11.1 amavisd:28967,29040,29070;
+ * `(!)` lines): `run_av (NAME) FAILED - ERROR` when a command-line or socket scanner answered
+ * unexpectedly (`run-av`), `NAME av-scanner FAILED: ERROR` when calling it died (`av-scanner`),
+ * `WARN: all primary virus scanners failed, considering backups` (`all-failed`).
+ * @example `amavis[2211]: (02211-03) (!)ClamAV-clamd av-scanner FAILED: run_av error: Too many retries to talk to /run/clamav/clamd.ctl (All attempts (1) failed connecting to /run/clamav/clamd.ctl) at (eval 111) line 905.`
+ */
+export interface AmavisAvFailure extends AmavisBase {
+  readonly type: 'amavis.av-failure'
+  /** `run-av`, `av-scanner`, `all-failed`. */
+  readonly kind: 'run-av' | 'av-scanner' | 'all-failed'
+  /** The scanner's name from `@av_scanners` (`ClamAV-clamd`); absent for `all-failed`. */
+  readonly scanner?: string
+  /** The tier that failed: `primary` (`all-failed`). */
+  readonly tier?: string
+  /** What went wrong, as amavis wrote it (exit status and output, or the Perl error). */
+  readonly error?: string
+}
+
+/**
  * A start-up notice of the amavisd master process (`$log_level` 0–2, amavisd-new 2.11.1
  * amavisd:12948-12974,13069-13076,18642-18731,19683-19689,20415-20426,29301): `kind` names the line.
  * `starting` — `starting. PATH at HOST amavisd-new-2.11.1 (DATE), …` (`path`, `myHostname`,
@@ -372,6 +391,7 @@ export type AmavisEvent =
   | AmavisSplit
   | AmavisOpenRelay
   | AmavisBounce
+  | AmavisAvFailure
   | AmavisStartup
   | AmavisRundown
   | AmavisDiagnostic

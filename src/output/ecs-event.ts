@@ -164,6 +164,7 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'amavis.split': NONE,
   'amavis.open-relay': [['email', 'network'], ['info']],
   'amavis.bounce': EMAIL,
+  'amavis.av-failure': [['malware'], ['info']],
   'amavis.startup': [['process'], ['info']],
   'amavis.rundown': [['process'], ['end']],
   'amavis.diagnostic': NONE,

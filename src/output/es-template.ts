@@ -283,6 +283,7 @@ export const MAILLOG_FIELD_MAPPINGS: Readonly<Record<string, FieldMapping>> = {
   'maillog.paths': 'keyword',
   'maillog.tried': 'keyword',
   'maillog.tier': 'keyword',
+  'maillog.scanner': 'keyword',
   'maillog.group': 'keyword',
   'maillog.tasks': 'long',
   'maillog.sessions': 'long',

@@ -276,6 +276,7 @@ const HANDLERS: { readonly [K in MailEventType]: Handler<EventOf<K>> | null } = 
   'amavis.split': none,
   'amavis.open-relay': none,
   'amavis.bounce': none,
+  'amavis.av-failure': none,
   'amavis.startup': none,
   'amavis.rundown': none,
   'amavis.diagnostic': none,
