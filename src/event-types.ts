@@ -115,6 +115,8 @@ export const EVENT_TYPES = [
   'zimbra.mailbox.mailbox-created',
   'zimbra.mailbox.folder-emptied',
   'zimbra.mailbox.mailbox-loaded',
+  'zimbra.mailbox.mailbox-available',
+  'zimbra.mailbox.mailbox-deleted',
   'zimbra.mailbox.index-batch',
   'zimbra.mailbox.waitset-sweep',
   'zimbra.mailbox.out-of-office',

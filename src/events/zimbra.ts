@@ -491,15 +491,21 @@ export interface ZimbraAuthRequired extends ZimbraBase, ZimbraClient {
 // mailbox.log — mailbox life cycle, lookups
 
 /**
- * A mailbox was created for an account (first login or delivery): `Creating mailbox with id %d
- * and group id %d for %s.` (`MailboxManager.java:894`).
+ * A mailbox was created for an account (first login or delivery): `mailbox - Creating mailbox with
+ * id %d and group id %d for %s.` (`MailboxManager.java:894`), then, once it is open, `mbxmgr -
+ * Mailbox %d account %s CREATED` (`MailboxManager.java:130`) with the account id: one creation
+ * gives both lines, so count one of them (the `mbxmgr` one has `accountId`).
  * @example `2024-03-04 09:00:00,000 INFO  [LmtpServer-1] [] mailbox - Creating mailbox with id 31 and group id 31 for dan@example.com.`
  */
 export interface ZimbraMailboxCreated extends ZimbraBase {
   readonly type: 'zimbra.mailbox.mailbox-created'
   readonly mailboxId: number
-  readonly groupId: number
-  readonly account: string
+  /** Database group (`mboxgroupN`); not on the `mbxmgr` line. */
+  readonly groupId?: number
+  /** Account name; not on the `mbxmgr` line. */
+  readonly account?: string
+  /** Account id (`mbxmgr` line). */
+  readonly accountId?: string
 }
 
 /**
@@ -598,13 +604,38 @@ export interface ZimbraLmtpReply extends ZimbraBase {
 
 /**
  * A mailbox was loaded into memory (its first use since mailboxd started, or after eviction):
- * `initializing folder and tag caches for mailbox %d` (`Mailbox.java:2323`).
+ * `cache - initializing folder and tag caches for mailbox %d` (`Mailbox.java:2323`), then `mbxmgr -
+ * Mailbox %d account %s LOADED` once it is open (`MailboxManager.java:123`): one load gives both
+ * lines, so count one of them (the `mbxmgr` one has `accountId`).
  * @example `2024-03-04 09:01:00,000 INFO  [ImapSSLServer-3] [name=bob@example.com;mid=12;ip=10.0.0.3;] cache - initializing folder and tag caches for mailbox 12`
  */
 export interface ZimbraMailboxLoaded extends ZimbraBase {
   readonly type: 'zimbra.mailbox.mailbox-loaded'
   readonly mailboxId: number
   readonly account?: string
+  /** Account id (`mbxmgr` line). */
+  readonly accountId?: string
+}
+
+/**
+ * A mailbox left maintenance (a restore, a move, a re-index that locked it) and is usable again:
+ * `Mailbox %d account %s AVAILABLE` (`MailboxManager.java:116`).
+ * @example `2024-03-04 09:05:00,000 INFO  [qtp1-95:https://mail.example.com/service/admin/soap/RestoreRequest] [name=admin@example.com;] mbxmgr - Mailbox 12 account 0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d AVAILABLE`
+ */
+export interface ZimbraMailboxAvailable extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.mailbox-available'
+  readonly mailboxId: number
+  readonly accountId: string
+}
+
+/**
+ * A mailbox was deleted (the account was deleted or its mailbox moved away):
+ * `Mailbox for account %s DELETED` (`MailboxManager.java:137`), the id lower-cased.
+ * @example `2024-03-04 09:06:00,000 INFO  [qtp1-96:https://mail.example.com/service/admin/soap/DeleteAccountRequest] [name=admin@example.com;] mbxmgr - Mailbox for account 0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d DELETED`
+ */
+export interface ZimbraMailboxDeleted extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.mailbox-deleted'
+  readonly accountId: string
 }
 
 /**
@@ -975,6 +1006,8 @@ export type ZimbraEvent =
   | ZimbraMailboxCreated
   | ZimbraFolderEmptied
   | ZimbraMailboxLoaded
+  | ZimbraMailboxAvailable
+  | ZimbraMailboxDeleted
   | ZimbraIndexBatch
   | ZimbraWaitsetSweep
   | ZimbraOutOfOffice

@@ -128,6 +128,8 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'zimbra.mailbox.mailbox-created': [['iam'], ['creation']],
   'zimbra.mailbox.folder-emptied': EMAIL,
   'zimbra.mailbox.mailbox-loaded': NONE,
+  'zimbra.mailbox.mailbox-available': NONE,
+  'zimbra.mailbox.mailbox-deleted': [['iam'], ['deletion']],
   'zimbra.mailbox.index-batch': NONE,
   'zimbra.mailbox.waitset-sweep': NONE,
   'zimbra.mailbox.out-of-office': EMAIL,

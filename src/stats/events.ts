@@ -240,6 +240,8 @@ const HANDLERS: { readonly [K in MailEventType]: Handler<EventOf<K>> | null } = 
   'zimbra.mailbox.mailbox-created': none,
   'zimbra.mailbox.folder-emptied': none,
   'zimbra.mailbox.mailbox-loaded': none,
+  'zimbra.mailbox.mailbox-available': none,
+  'zimbra.mailbox.mailbox-deleted': none,
   'zimbra.mailbox.index-batch': none,
   'zimbra.mailbox.waitset-sweep': none,
   'zimbra.mailbox.out-of-office': none,

@@ -1,7 +1,7 @@
 /**
- * Mailbox life cycle and lookups: a mailbox created or loaded into memory, a folder emptied,
- * an out-of-office reply sent, ZCS 6-7 deferred indexing (`mailbox`, `cache` categories), and
- * contact autocomplete timings (`gal`).
+ * Mailbox life cycle and lookups: a mailbox created, loaded into memory, available again or
+ * deleted, a folder emptied, an out-of-office reply sent, ZCS 6-7 deferred indexing (`mailbox`,
+ * `cache`, `mbxmgr` categories), and contact autocomplete timings (`gal`).
  *
  * @module
  */
@@ -72,6 +72,43 @@ function outOfOffice(text: string, h: Head): Fields | undefined {
     account: h.context.name,
     mailboxId: int(h.context.mid),
   }
+}
+
+const MAILBOX = 'Mailbox '
+const FOR_ACCOUNT = 'for account '
+const ACCOUNT = ' account '
+
+/**
+ * Parses an `mbxmgr` record: `Mailbox %d account %s LOADED|AVAILABLE|CREATED` and `Mailbox for
+ * account %s DELETED` (`MailboxManager.java:116,123,130,137`).
+ *
+ * @example
+ * parseMbxmgr('Mailbox 12 account 0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d LOADED', head)
+ * //=> { type: 'zimbra.mailbox.mailbox-loaded', mailboxId: 12, account: 'bob@example.com', accountId: '0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d' }
+ */
+export const parseMbxmgr: Builder = (text, h) => {
+  if (!text.startsWith(MAILBOX)) return undefined
+  const last = text.lastIndexOf(' ')
+  const state = text.slice(last + 1)
+  if (text.startsWith(FOR_ACCOUNT, MAILBOX.length)) {
+    const accountId = text.slice(MAILBOX.length + FOR_ACCOUNT.length, last)
+    if (state !== 'DELETED' || accountId === '' || accountId.indexOf(' ') >= 0) return undefined
+    return { type: 'zimbra.mailbox.mailbox-deleted', accountId }
+  }
+  const account = text.indexOf(ACCOUNT, MAILBOX.length)
+  if (account < 0 || account + ACCOUNT.length >= last) return undefined
+  const mailboxId = int(text.slice(MAILBOX.length, account))
+  const accountId = text.slice(account + ACCOUNT.length, last)
+  if (mailboxId === undefined || accountId.indexOf(' ') >= 0) return undefined
+  switch (state) {
+    case 'LOADED':
+      return { type: 'zimbra.mailbox.mailbox-loaded', mailboxId, account: h.context.name, accountId }
+    case 'CREATED':
+      return { type: 'zimbra.mailbox.mailbox-created', mailboxId, accountId }
+    case 'AVAILABLE':
+      return { type: 'zimbra.mailbox.mailbox-available', mailboxId, accountId }
+  }
+  return undefined
 }
 
 /**

@@ -93,4 +93,21 @@ describe('mailbox.log grammars', () => {
     expect(b).toMatchObject({ type: 'zimbra.mailbox.auth-failed', clientIp: '10.0.0.3', account: 'a@b' })
     expect(b).toHaveProperty('reason', undefined)
   })
+  it('should leave mbxmgr lines of another state or shape a generic record', () => {
+    const events = parseLines(
+      [
+        rec('main', '', 'mbxmgr', 'Mailbox 12 account 1-2 UNLOADED'),
+        rec('main', '', 'mbxmgr', 'Mailbox x account 1-2 LOADED'),
+        rec('main', '', 'mbxmgr', 'Mailbox for account 1-2 CREATED'),
+        rec('main', '', 'mbxmgr', 'Mailbox 12 account  LOADED'),
+      ].join('\n'),
+      opts,
+    )
+    expect(events.map((e) => e.type)).toEqual([
+      'zimbra.mailbox.record',
+      'zimbra.mailbox.record',
+      'zimbra.mailbox.record',
+      'zimbra.mailbox.record',
+    ])
+  })
 })
