@@ -402,6 +402,55 @@ export interface ZimbraSoapBatch extends ZimbraBase, ZimbraClient {
 }
 
 /**
+ * A SOAP request for an account homed on another server is proxied there: `Proxying request:
+ * requestedAccountId=%s authAcct name=%s id=%s reason: %s`, or `… authAcct <null> reason: %s`
+ * without an authenticated account (`DocumentHandler.java:495-499`). The reason is
+ * `Provisioning.onLocalServer`'s (`Provisioning.java:1507`): `onLocalSvr=false isLocal=false
+ * target=HOST localhost=HOST account=NAME`. A `soap - X proxy=HOST,elapsed=N` line follows.
+ * @example `2024-03-04 10:24:00,100 INFO  [qtp1-230:https://mail.example.com/service/soap/GetFolderRequest] [name=bob@example.com;mid=12;oip=198.51.100.7;] soap - Proxying request: requestedAccountId=6c1b3f0e-2a47-4d5e-9b8a-0f3e2d1c4b5a authAcct name=bob@example.com id=0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d reason: onLocalSvr=false isLocal=false target=mbox2.example.com localhost=mbox1.example.com account=carol@example.com`
+ */
+export interface ZimbraSoapProxy extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.mailbox.soap-proxy'
+  /** Id of the account the request is for (a shared folder's owner, a delegated mailbox). */
+  readonly requestedAccountId: string
+  /** Name of the authenticated account; absent for `authAcct <null>`. */
+  readonly authAccount?: string
+  readonly authAccountId?: string
+  /** Why the account is not local, as logged (absent when empty). */
+  readonly reason?: string
+  /** The requested account's mail host: the reason's `target=` (absent for `null`). */
+  readonly homeServer?: string
+  readonly account?: string
+}
+
+/**
+ * An account's password was set or changed (by its owner, an admin, or a reset):
+ * `password changed for %s` (`LdapProvisioning.java:6329`, ZCS 8.8.12+).
+ * @example `2024-03-04 10:25:00,000 INFO  [qtp1-231:https://mail.example.com/service/soap/ChangePasswordRequest] [name=bob@example.com;mid=12;oip=198.51.100.7;ua=ZimbraWebClient - FF115 (Linux)/10.0.7_GA;] account - password changed for bob@example.com`
+ */
+export interface ZimbraPasswordChanged extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.mailbox.password-changed'
+  /** The account whose password changed. */
+  readonly account: string
+  /** Who asked: the context's `aname` (an admin), else `name`. */
+  readonly actor?: string
+}
+
+/**
+ * The proxy in front of a POP3 server named the client it relays, by the `XOIP` command:
+ * `POP3 client identified as: %s` (`Pop3Handler.java:792`; IMAP's `ID` equivalent is DEBUG).
+ * @example `2024-03-04 10:26:00,000 INFO  [Pop3Server-4] [ip=10.0.0.5;oip=198.51.100.9;] pop - POP3 client identified as: 198.51.100.9`
+ */
+export interface ZimbraClientIdentified extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.client-identified'
+  readonly protocol: 'pop3'
+  /** The client's address as the proxy gave it. */
+  readonly originalIp: string
+  /** The proxy's address: the context's `ip`. */
+  readonly proxyIp?: string
+}
+
+/**
  * An IMAP or POP3 connection closed, with its totals: `[CMD=n, …] MailboxSize:a->b
  * InboxNumMsgs:a->b[ TrashNumMsgs:a->b] read[n] write[n] time[ms]` (`NioImapHandler.java:171-177`,
  * `NioPop3Handler.java:57-62`; 8.8.15 patch releases from late 2019 on).
@@ -998,6 +1047,9 @@ export type ZimbraEvent =
   | ZimbraRequest
   | ZimbraDavError
   | ZimbraSoapBatch
+  | ZimbraSoapProxy
+  | ZimbraPasswordChanged
+  | ZimbraClientIdentified
   | ZimbraSessionSummary
   | ZimbraImapSelect
   | ZimbraCommandFailed

@@ -93,6 +93,29 @@ describe('mailbox.log grammars', () => {
     expect(b).toMatchObject({ type: 'zimbra.mailbox.auth-failed', clientIp: '10.0.0.3', account: 'a@b' })
     expect(b).toHaveProperty('reason', undefined)
   })
+  it('should read a proxied SOAP request whose reason lacks target=, and leave a cut one a record', () => {
+    const [a, b] = parseLines(
+      [
+        rec(
+          'qtp1-3',
+          '',
+          'soap',
+          'Proxying request: requestedAccountId=1-2 authAcct name=a@b id=3-4 reason: isAlwaysOn=false server=x',
+        ),
+        rec('qtp1-3', '', 'soap', 'Proxying request: requestedAccountId=1-2 authAcct name=a@b'),
+      ].join('\n'),
+      opts,
+    )
+    expect(a).toMatchObject({
+      type: 'zimbra.mailbox.soap-proxy',
+      requestedAccountId: '1-2',
+      authAccount: 'a@b',
+      authAccountId: '3-4',
+      reason: 'isAlwaysOn=false server=x',
+    })
+    expect(a).toHaveProperty('homeServer', undefined)
+    expect(b).toMatchObject({ type: 'zimbra.mailbox.record' })
+  })
   it('should leave mbxmgr lines of another state or shape a generic record', () => {
     const events = parseLines(
       [
