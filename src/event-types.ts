@@ -123,6 +123,7 @@ export const EVENT_TYPES = [
   'zimbra.mailbox.index-batch',
   'zimbra.mailbox.waitset-sweep',
   'zimbra.mailbox.out-of-office',
+  'zimbra.mailbox.intercept',
   'zimbra.mailbox.lmtp-reply',
   'zimbra.mailbox.autocomplete',
   'zimbra.mailbox.servlet',

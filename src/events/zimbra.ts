@@ -634,6 +634,22 @@ export interface ZimbraOutOfOffice extends ZimbraBase {
 }
 
 /**
+ * A copy of a message goes to a legal-intercept address (`zimbraInterceptAddress`): `Sending
+ * intercept of message %s to %s.` (`Notification.java:620`), once per intercept address, for
+ * messages received, sent or saved by the intercepted account.
+ * @example `2024-03-04 10:15:04,100 INFO  [LmtpServer-7] [name=bob@example.com;mid=12;ip=10.0.0.2;] mailbox - Sending intercept of message <20240304101502.4711@example.org> to lawful@example.com.`
+ */
+export interface ZimbraIntercept extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.intercept'
+  /** Message-ID of the intercepted message, as logged (absent for `null`). */
+  readonly messageId?: string
+  /** The intercept address the copy is sent to. */
+  readonly destination: string
+  readonly account?: string
+  readonly mailboxId?: number
+}
+
+/**
  * A failed LMTP reply: `S: %s (%s)`, the reply (`code[ enhanced] text`) and the command it
  * answers (`LmtpHandler.java:284`, `LmtpReply.java:79-88`; successful replies are TRACE).
  * @example `2024-03-04 10:15:05,000 INFO  [LmtpServer-8] [ip=10.0.0.2;] lmtp - S: 550 5.1.1 No such user here (RCPT TO:<nobody@example.com>)`
@@ -1063,6 +1079,7 @@ export type ZimbraEvent =
   | ZimbraIndexBatch
   | ZimbraWaitsetSweep
   | ZimbraOutOfOffice
+  | ZimbraIntercept
   | ZimbraLmtpReply
   | ZimbraAutocomplete
   | ZimbraServlet

@@ -136,6 +136,7 @@ const CATEGORIZATION: { readonly [K in MailEventType]: Categorization } = {
   'zimbra.mailbox.index-batch': NONE,
   'zimbra.mailbox.waitset-sweep': NONE,
   'zimbra.mailbox.out-of-office': EMAIL,
+  'zimbra.mailbox.intercept': EMAIL,
   'zimbra.mailbox.lmtp-reply': DENIED,
   'zimbra.mailbox.autocomplete': NONE,
   'zimbra.mailbox.servlet': [['process'], ['info']],

@@ -248,6 +248,7 @@ const HANDLERS: { readonly [K in MailEventType]: Handler<EventOf<K>> | null } = 
   'zimbra.mailbox.index-batch': none,
   'zimbra.mailbox.waitset-sweep': none,
   'zimbra.mailbox.out-of-office': none,
+  'zimbra.mailbox.intercept': none,
   'zimbra.mailbox.lmtp-reply': none,
   'zimbra.mailbox.autocomplete': none,
   'zimbra.mailbox.servlet': none,

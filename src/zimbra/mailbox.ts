@@ -1,12 +1,13 @@
 /**
  * Mailbox life cycle and lookups: a mailbox created, loaded into memory, available again or
- * deleted, a folder emptied, an out-of-office reply sent, ZCS 6-7 deferred indexing (`mailbox`,
- * `cache`, `mbxmgr` categories), and contact autocomplete timings (`gal`).
+ * deleted, a folder emptied, an out-of-office reply or a legal-intercept copy sent, ZCS 6-7
+ * deferred indexing (`mailbox`, `cache`, `mbxmgr` categories), and contact autocomplete timings
+ * (`gal`).
  *
  * @module
  */
 
-import { type Builder, type Fields, type Head, int } from './base.js'
+import { type Builder, type Fields, type Head, int, unbracket } from './base.js'
 import { indexBatch } from './maintenance.js'
 
 // MailboxManager.java:894 `Creating mailbox with id %d and group id %d for %s.`
@@ -41,6 +42,8 @@ export const parseMailbox: Builder = (text, h) => {
       return outOfOffice(text, h)
     case 68 /* D */:
       return indexBatch(text, h)
+    case 83 /* S */:
+      return intercept(text, h)
   }
   const e = EMPTYING.exec(text)
   if (!e) return undefined
@@ -69,6 +72,26 @@ function outOfOffice(text: string, h: Head): Fields | undefined {
     destination: text.slice(OOO.length, rcpt),
     recipient: text.slice(rcpt + OOO_RCPT.length, mid),
     itemId: int(text.slice(mid + OOO_MID.length)),
+    account: h.context.name,
+    mailboxId: int(h.context.mid),
+  }
+}
+
+const INTERCEPT = 'Sending intercept of message '
+const INTERCEPT_TO = ' to '
+
+/** Notification.java:620 `Sending intercept of message %s to %s.`: the Message-ID may be `null`. */
+function intercept(text: string, h: Head): Fields | undefined {
+  if (!text.startsWith(INTERCEPT) || !text.endsWith('.')) return undefined
+  const to = text.lastIndexOf(INTERCEPT_TO)
+  if (to < INTERCEPT.length) return undefined
+  const messageId = text.slice(INTERCEPT.length, to)
+  const destination = text.slice(to + INTERCEPT_TO.length, -1)
+  if (destination === '') return undefined
+  return {
+    type: 'zimbra.mailbox.intercept',
+    messageId: messageId === 'null' || messageId === '' ? undefined : unbracket(messageId),
+    destination,
     account: h.context.name,
     mailboxId: int(h.context.mid),
   }

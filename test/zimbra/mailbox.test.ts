@@ -133,4 +133,11 @@ describe('mailbox.log grammars', () => {
       'zimbra.mailbox.record',
     ])
   })
+  it('should read an intercept line whose Message-ID holds " to "', () => {
+    const [e] = parseLines(
+      rec('LmtpServer-1', 'name=a@b;mid=3;', 'mailbox', 'Sending intercept of message <x to y@z> to w@v.'),
+      opts,
+    )
+    expect(e).toMatchObject({ type: 'zimbra.mailbox.intercept', messageId: 'x to y@z', destination: 'w@v' })
+  })
 })
