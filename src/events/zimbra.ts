@@ -402,6 +402,55 @@ export interface ZimbraSoapBatch extends ZimbraBase, ZimbraClient {
 }
 
 /**
+ * A SOAP request for an account homed on another server is proxied there: `Proxying request:
+ * requestedAccountId=%s authAcct name=%s id=%s reason: %s`, or `… authAcct <null> reason: %s`
+ * without an authenticated account (`DocumentHandler.java:495-499`). The reason is
+ * `Provisioning.onLocalServer`'s (`Provisioning.java:1507`): `onLocalSvr=false isLocal=false
+ * target=HOST localhost=HOST account=NAME`. A `soap - X proxy=HOST,elapsed=N` line follows.
+ * @example `2024-03-04 10:24:00,100 INFO  [qtp1-230:https://mail.example.com/service/soap/GetFolderRequest] [name=bob@example.com;mid=12;oip=198.51.100.7;] soap - Proxying request: requestedAccountId=6c1b3f0e-2a47-4d5e-9b8a-0f3e2d1c4b5a authAcct name=bob@example.com id=0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d reason: onLocalSvr=false isLocal=false target=mbox2.example.com localhost=mbox1.example.com account=carol@example.com`
+ */
+export interface ZimbraSoapProxy extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.mailbox.soap-proxy'
+  /** Id of the account the request is for (a shared folder's owner, a delegated mailbox). */
+  readonly requestedAccountId: string
+  /** Name of the authenticated account; absent for `authAcct <null>`. */
+  readonly authAccount?: string
+  readonly authAccountId?: string
+  /** Why the account is not local, as logged (absent when empty). */
+  readonly reason?: string
+  /** The requested account's mail host: the reason's `target=` (absent for `null`). */
+  readonly homeServer?: string
+  readonly account?: string
+}
+
+/**
+ * An account's password was set or changed (by its owner, an admin, or a reset):
+ * `password changed for %s` (`LdapProvisioning.java:6329`, ZCS 8.8.12+).
+ * @example `2024-03-04 10:25:00,000 INFO  [qtp1-231:https://mail.example.com/service/soap/ChangePasswordRequest] [name=bob@example.com;mid=12;oip=198.51.100.7;ua=ZimbraWebClient - FF115 (Linux)/10.0.7_GA;] account - password changed for bob@example.com`
+ */
+export interface ZimbraPasswordChanged extends ZimbraBase, ZimbraClient {
+  readonly type: 'zimbra.mailbox.password-changed'
+  /** The account whose password changed. */
+  readonly account: string
+  /** Who asked: the context's `aname` (an admin), else `name`. */
+  readonly actor?: string
+}
+
+/**
+ * The proxy in front of a POP3 server named the client it relays, by the `XOIP` command:
+ * `POP3 client identified as: %s` (`Pop3Handler.java:792`; IMAP's `ID` equivalent is DEBUG).
+ * @example `2024-03-04 10:26:00,000 INFO  [Pop3Server-4] [ip=10.0.0.5;oip=198.51.100.9;] pop - POP3 client identified as: 198.51.100.9`
+ */
+export interface ZimbraClientIdentified extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.client-identified'
+  readonly protocol: 'pop3'
+  /** The client's address as the proxy gave it. */
+  readonly originalIp: string
+  /** The proxy's address: the context's `ip`. */
+  readonly proxyIp?: string
+}
+
+/**
  * An IMAP or POP3 connection closed, with its totals: `[CMD=n, …] MailboxSize:a->b
  * InboxNumMsgs:a->b[ TrashNumMsgs:a->b] read[n] write[n] time[ms]` (`NioImapHandler.java:171-177`,
  * `NioPop3Handler.java:57-62`; 8.8.15 patch releases from late 2019 on).
@@ -491,15 +540,21 @@ export interface ZimbraAuthRequired extends ZimbraBase, ZimbraClient {
 // mailbox.log — mailbox life cycle, lookups
 
 /**
- * A mailbox was created for an account (first login or delivery): `Creating mailbox with id %d
- * and group id %d for %s.` (`MailboxManager.java:894`).
+ * A mailbox was created for an account (first login or delivery): `mailbox - Creating mailbox with
+ * id %d and group id %d for %s.` (`MailboxManager.java:894`), then, once it is open, `mbxmgr -
+ * Mailbox %d account %s CREATED` (`MailboxManager.java:130`) with the account id: one creation
+ * gives both lines, so count one of them (the `mbxmgr` one has `accountId`).
  * @example `2024-03-04 09:00:00,000 INFO  [LmtpServer-1] [] mailbox - Creating mailbox with id 31 and group id 31 for dan@example.com.`
  */
 export interface ZimbraMailboxCreated extends ZimbraBase {
   readonly type: 'zimbra.mailbox.mailbox-created'
   readonly mailboxId: number
-  readonly groupId: number
-  readonly account: string
+  /** Database group (`mboxgroupN`); not on the `mbxmgr` line. */
+  readonly groupId?: number
+  /** Account name; not on the `mbxmgr` line. */
+  readonly account?: string
+  /** Account id (`mbxmgr` line). */
+  readonly accountId?: string
 }
 
 /**
@@ -579,6 +634,22 @@ export interface ZimbraOutOfOffice extends ZimbraBase {
 }
 
 /**
+ * A copy of a message goes to a legal-intercept address (`zimbraInterceptAddress`): `Sending
+ * intercept of message %s to %s.` (`Notification.java:620`), once per intercept address, for
+ * messages received, sent or saved by the intercepted account.
+ * @example `2024-03-04 10:15:04,100 INFO  [LmtpServer-7] [name=bob@example.com;mid=12;ip=10.0.0.2;] mailbox - Sending intercept of message <20240304101502.4711@example.org> to lawful@example.com.`
+ */
+export interface ZimbraIntercept extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.intercept'
+  /** Message-ID of the intercepted message, as logged (absent for `null`). */
+  readonly messageId?: string
+  /** The intercept address the copy is sent to. */
+  readonly destination: string
+  readonly account?: string
+  readonly mailboxId?: number
+}
+
+/**
  * A failed LMTP reply: `S: %s (%s)`, the reply (`code[ enhanced] text`) and the command it
  * answers (`LmtpHandler.java:284`, `LmtpReply.java:79-88`; successful replies are TRACE).
  * @example `2024-03-04 10:15:05,000 INFO  [LmtpServer-8] [ip=10.0.0.2;] lmtp - S: 550 5.1.1 No such user here (RCPT TO:<nobody@example.com>)`
@@ -598,13 +669,38 @@ export interface ZimbraLmtpReply extends ZimbraBase {
 
 /**
  * A mailbox was loaded into memory (its first use since mailboxd started, or after eviction):
- * `initializing folder and tag caches for mailbox %d` (`Mailbox.java:2323`).
+ * `cache - initializing folder and tag caches for mailbox %d` (`Mailbox.java:2323`), then `mbxmgr -
+ * Mailbox %d account %s LOADED` once it is open (`MailboxManager.java:123`): one load gives both
+ * lines, so count one of them (the `mbxmgr` one has `accountId`).
  * @example `2024-03-04 09:01:00,000 INFO  [ImapSSLServer-3] [name=bob@example.com;mid=12;ip=10.0.0.3;] cache - initializing folder and tag caches for mailbox 12`
  */
 export interface ZimbraMailboxLoaded extends ZimbraBase {
   readonly type: 'zimbra.mailbox.mailbox-loaded'
   readonly mailboxId: number
   readonly account?: string
+  /** Account id (`mbxmgr` line). */
+  readonly accountId?: string
+}
+
+/**
+ * A mailbox left maintenance (a restore, a move, a re-index that locked it) and is usable again:
+ * `Mailbox %d account %s AVAILABLE` (`MailboxManager.java:116`).
+ * @example `2024-03-04 09:05:00,000 INFO  [qtp1-95:https://mail.example.com/service/admin/soap/RestoreRequest] [name=admin@example.com;] mbxmgr - Mailbox 12 account 0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d AVAILABLE`
+ */
+export interface ZimbraMailboxAvailable extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.mailbox-available'
+  readonly mailboxId: number
+  readonly accountId: string
+}
+
+/**
+ * A mailbox was deleted (the account was deleted or its mailbox moved away):
+ * `Mailbox for account %s DELETED` (`MailboxManager.java:137`), the id lower-cased.
+ * @example `2024-03-04 09:06:00,000 INFO  [qtp1-96:https://mail.example.com/service/admin/soap/DeleteAccountRequest] [name=admin@example.com;] mbxmgr - Mailbox for account 0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d DELETED`
+ */
+export interface ZimbraMailboxDeleted extends ZimbraBase {
+  readonly type: 'zimbra.mailbox.mailbox-deleted'
+  readonly accountId: string
 }
 
 /**
@@ -967,6 +1063,9 @@ export type ZimbraEvent =
   | ZimbraRequest
   | ZimbraDavError
   | ZimbraSoapBatch
+  | ZimbraSoapProxy
+  | ZimbraPasswordChanged
+  | ZimbraClientIdentified
   | ZimbraSessionSummary
   | ZimbraImapSelect
   | ZimbraCommandFailed
@@ -975,9 +1074,12 @@ export type ZimbraEvent =
   | ZimbraMailboxCreated
   | ZimbraFolderEmptied
   | ZimbraMailboxLoaded
+  | ZimbraMailboxAvailable
+  | ZimbraMailboxDeleted
   | ZimbraIndexBatch
   | ZimbraWaitsetSweep
   | ZimbraOutOfOffice
+  | ZimbraIntercept
   | ZimbraLmtpReply
   | ZimbraAutocomplete
   | ZimbraServlet

@@ -1,7 +1,7 @@
 /**
  * Access through IMAP, POP3 and SOAP as mailbox.log shows it: logins and failed logins,
- * session ends, per-request timings, and quota refusals (`imap`, `pop`, `soap`, `SoapEngine`
- * categories). SOAP/web logins that succeed are logged in audit.log only (`audit.ts`).
+ * session ends, per-request timings, quota refusals, SOAP requests proxied to another server and
+ * the client address a POP3 proxy names (`imap`, `pop`, `soap`, `SoapEngine` categories). SOAP/web logins that succeed are logged in audit.log only (`audit.ts`).
  *
  * @module
  */
@@ -39,6 +39,8 @@ export const popShapes = {
   logout: ['quit from client', 'disconnected without quit'],
   throttled: 'throttling POP3 connection for ',
   dropped: 'dropping connection due to too many errors',
+  // Pop3Handler.java:792: the proxy's XOIP command, once per session.
+  identified: 'POP3 client identified as: ',
 } as const
 
 /** SOAP message shapes (`soap/SoapEngine.java:466-509`). */
@@ -46,6 +48,8 @@ export const soapShapes = {
   request: [/\(batch\) \w+ elapsed=/, /\w+ elapsed=/, /\w+ proxy=/],
   // SoapEngine.java:466: the request name alone, before the sub-requests' `(batch)` lines.
   batch: /BatchRequest$/,
+  // DocumentHandler.java:495-499: the request goes to the account's home server.
+  proxying: 'Proxying request: requestedAccountId=',
 } as const
 
 /** `SoapEngine` message shapes (`SoapEngine.java:139-146,353,669-688`). */
@@ -282,13 +286,69 @@ export const parsePop: Builder = (text, h) => {
       return throttled(text, h, 'pop3')
     case 'dropped':
       return dropped(text, h, 'pop3')
+    case 'identified': {
+      const ip = text.slice(popShapes.identified.length)
+      if (ip === '' || ip.indexOf(' ') >= 0) return undefined
+      return {
+        type: 'zimbra.mailbox.client-identified',
+        protocol: 'pop3',
+        originalIp: ip,
+        proxyIp: h.context.ip === '' ? undefined : h.context.ip,
+      }
+    }
     case undefined:
       return undefined
   }
 }
 
+const AUTH_NULL = ' authAcct <null> reason: '
+const AUTH_NAME = ' authAcct name='
+const AUTH_ID = ' id='
+const REASON = ' reason: '
+const TARGET = ' target='
+
 /**
- * Parses a `soap` record (request timings).
+ * DocumentHandler.java:495-499 `Proxying request: requestedAccountId=%s authAcct name=%s id=%s
+ * reason: %s` or `… authAcct <null> reason: %s`; the reason (Provisioning.java:1507) ends the
+ * line and is free text, so the fixed parts are found from the left.
+ */
+function proxying(text: string, h: Head): Fields | undefined {
+  const start = soapShapes.proxying.length
+  const space = text.indexOf(' ', start)
+  if (space <= start) return undefined
+  const requestedAccountId = text.slice(start, space)
+  let authAccount: string | undefined
+  let authAccountId: string | undefined
+  let reason: string
+  if (text.startsWith(AUTH_NULL, space)) {
+    reason = text.slice(space + AUTH_NULL.length)
+  } else if (text.startsWith(AUTH_NAME, space)) {
+    const id = text.indexOf(AUTH_ID, space + AUTH_NAME.length)
+    const r = id < 0 ? -1 : text.indexOf(REASON, id + AUTH_ID.length)
+    if (r < 0) return undefined
+    authAccount = text.slice(space + AUTH_NAME.length, id)
+    authAccountId = text.slice(id + AUTH_ID.length, r)
+    reason = text.slice(r + REASON.length)
+  } else {
+    return undefined
+  }
+  const t = reason.indexOf(TARGET)
+  const end = t < 0 ? -1 : reason.indexOf(' ', t + TARGET.length)
+  const homeServer = t < 0 ? undefined : reason.slice(t + TARGET.length, end < 0 ? undefined : end)
+  return {
+    type: 'zimbra.mailbox.soap-proxy',
+    requestedAccountId,
+    authAccount,
+    authAccountId,
+    reason: reason === '' ? undefined : reason,
+    homeServer: homeServer === '' || homeServer === 'null' ? undefined : homeServer,
+    account: h.context.name,
+    ...client(h),
+  }
+}
+
+/**
+ * Parses a `soap` record (request timings, batches, proxied requests).
  *
  * @example
  * parseSoap('(batch) GetInfoRequest elapsed=12', head)
@@ -297,6 +357,7 @@ export const parsePop: Builder = (text, h) => {
 export const parseSoap: Builder = (text, h) => {
   const shape = soapShape(text)
   if (shape === 'batch') return { type: 'zimbra.mailbox.soap-batch', account: h.context.name, ...client(h) }
+  if (shape === 'proxying') return proxying(text, h)
   if (shape !== 'request') return undefined
   const m = SOAP.exec(text)
   if (!m) return undefined

@@ -1,6 +1,7 @@
 /**
  * `account` category: SASL logins that fail before the protocol handler logs anything (IMAP,
- * POP3 and SMTP AUTH go through zm-mailbox `store/src/java/com/zimbra/cs/security/sasl/`).
+ * POP3 and SMTP AUTH go through zm-mailbox `store/src/java/com/zimbra/cs/security/sasl/`), and
+ * password changes (`account/ldap/LdapProvisioning.java:6329`).
  *
  * @module
  */
@@ -14,6 +15,8 @@ export const accountShapes = {
   disabled: 'Authentication failed - ',
   authorization: 'authorization failed for ',
   kerberos: 'authentication failed (no account associated with Kerberos principal ',
+  // LdapProvisioning.java:6329 (8.8.12+) `password changed for %s`.
+  password: 'password changed for ',
 } as const
 
 const shape = classifier(accountShapes)
@@ -69,6 +72,17 @@ export const parseAccount: Builder = (text, h) => {
       account = m[2]!
       reason = `${protocol} not enabled`
       break
+    }
+    case 'password': {
+      const name = text.slice(accountShapes.password.length)
+      if (name === '' || name.indexOf(' ') >= 0) return undefined
+      return {
+        type: 'zimbra.mailbox.password-changed',
+        account: name,
+        actor: h.context.aname ?? h.context.name,
+        clientIp: clientIp(h.context),
+        userAgent: h.context.ua,
+      }
     }
     case 'authorization': {
       const m = AUTHORIZATION.exec(text)

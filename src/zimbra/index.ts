@@ -21,7 +21,7 @@ import { parseDav } from './dav.js'
 import { readException } from './exception.js'
 import { parseFilter } from './filter.js'
 import { parseLmtp } from './lmtp.js'
-import { parseCache, parseGal, parseMailbox } from './mailbox.js'
+import { parseCache, parseGal, parseMailbox, parseMbxmgr } from './mailbox.js'
 import { parseMailop } from './mailop.js'
 import { parseDatasource, parseIndex, parsePurge, parseSession } from './maintenance.js'
 import { parseMisc } from './misc.js'
@@ -61,6 +61,7 @@ export const GRAMMARS: ReadonlyMap<string, Builder> = table([
   [['index'], parseIndex],
   [['lmtp'], parseLmtp],
   [['mailbox'], parseMailbox],
+  [['mbxmgr'], parseMbxmgr],
   [['misc'], parseMisc],
   [['pop'], parsePop],
   [['purge'], parsePurge],

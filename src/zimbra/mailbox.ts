@@ -1,12 +1,13 @@
 /**
- * Mailbox life cycle and lookups: a mailbox created or loaded into memory, a folder emptied,
- * an out-of-office reply sent, ZCS 6-7 deferred indexing (`mailbox`, `cache` categories), and
- * contact autocomplete timings (`gal`).
+ * Mailbox life cycle and lookups: a mailbox created, loaded into memory, available again or
+ * deleted, a folder emptied, an out-of-office reply or a legal-intercept copy sent, ZCS 6-7
+ * deferred indexing (`mailbox`, `cache`, `mbxmgr` categories), and contact autocomplete timings
+ * (`gal`).
  *
  * @module
  */
 
-import { type Builder, type Fields, type Head, int } from './base.js'
+import { type Builder, type Fields, type Head, int, unbracket } from './base.js'
 import { indexBatch } from './maintenance.js'
 
 // MailboxManager.java:894 `Creating mailbox with id %d and group id %d for %s.`
@@ -41,6 +42,8 @@ export const parseMailbox: Builder = (text, h) => {
       return outOfOffice(text, h)
     case 68 /* D */:
       return indexBatch(text, h)
+    case 83 /* S */:
+      return intercept(text, h)
   }
   const e = EMPTYING.exec(text)
   if (!e) return undefined
@@ -72,6 +75,63 @@ function outOfOffice(text: string, h: Head): Fields | undefined {
     account: h.context.name,
     mailboxId: int(h.context.mid),
   }
+}
+
+const INTERCEPT = 'Sending intercept of message '
+const INTERCEPT_TO = ' to '
+
+/** Notification.java:620 `Sending intercept of message %s to %s.`: the Message-ID may be `null`. */
+function intercept(text: string, h: Head): Fields | undefined {
+  if (!text.startsWith(INTERCEPT) || !text.endsWith('.')) return undefined
+  const to = text.lastIndexOf(INTERCEPT_TO)
+  if (to < INTERCEPT.length) return undefined
+  const messageId = text.slice(INTERCEPT.length, to)
+  const destination = text.slice(to + INTERCEPT_TO.length, -1)
+  if (destination === '') return undefined
+  return {
+    type: 'zimbra.mailbox.intercept',
+    messageId: messageId === 'null' || messageId === '' ? undefined : unbracket(messageId),
+    destination,
+    account: h.context.name,
+    mailboxId: int(h.context.mid),
+  }
+}
+
+const MAILBOX = 'Mailbox '
+const FOR_ACCOUNT = 'for account '
+const ACCOUNT = ' account '
+
+/**
+ * Parses an `mbxmgr` record: `Mailbox %d account %s LOADED|AVAILABLE|CREATED` and `Mailbox for
+ * account %s DELETED` (`MailboxManager.java:116,123,130,137`).
+ *
+ * @example
+ * parseMbxmgr('Mailbox 12 account 0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d LOADED', head)
+ * //=> { type: 'zimbra.mailbox.mailbox-loaded', mailboxId: 12, account: 'bob@example.com', accountId: '0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d' }
+ */
+export const parseMbxmgr: Builder = (text, h) => {
+  if (!text.startsWith(MAILBOX)) return undefined
+  const last = text.lastIndexOf(' ')
+  const state = text.slice(last + 1)
+  if (text.startsWith(FOR_ACCOUNT, MAILBOX.length)) {
+    const accountId = text.slice(MAILBOX.length + FOR_ACCOUNT.length, last)
+    if (state !== 'DELETED' || accountId === '' || accountId.indexOf(' ') >= 0) return undefined
+    return { type: 'zimbra.mailbox.mailbox-deleted', accountId }
+  }
+  const account = text.indexOf(ACCOUNT, MAILBOX.length)
+  if (account < 0 || account + ACCOUNT.length >= last) return undefined
+  const mailboxId = int(text.slice(MAILBOX.length, account))
+  const accountId = text.slice(account + ACCOUNT.length, last)
+  if (mailboxId === undefined || accountId.indexOf(' ') >= 0) return undefined
+  switch (state) {
+    case 'LOADED':
+      return { type: 'zimbra.mailbox.mailbox-loaded', mailboxId, account: h.context.name, accountId }
+    case 'CREATED':
+      return { type: 'zimbra.mailbox.mailbox-created', mailboxId, accountId }
+    case 'AVAILABLE':
+      return { type: 'zimbra.mailbox.mailbox-available', mailboxId, accountId }
+  }
+  return undefined
 }
 
 /**

@@ -93,4 +93,51 @@ describe('mailbox.log grammars', () => {
     expect(b).toMatchObject({ type: 'zimbra.mailbox.auth-failed', clientIp: '10.0.0.3', account: 'a@b' })
     expect(b).toHaveProperty('reason', undefined)
   })
+  it('should read a proxied SOAP request whose reason lacks target=, and leave a cut one a record', () => {
+    const [a, b] = parseLines(
+      [
+        rec(
+          'qtp1-3',
+          '',
+          'soap',
+          'Proxying request: requestedAccountId=1-2 authAcct name=a@b id=3-4 reason: isAlwaysOn=false server=x',
+        ),
+        rec('qtp1-3', '', 'soap', 'Proxying request: requestedAccountId=1-2 authAcct name=a@b'),
+      ].join('\n'),
+      opts,
+    )
+    expect(a).toMatchObject({
+      type: 'zimbra.mailbox.soap-proxy',
+      requestedAccountId: '1-2',
+      authAccount: 'a@b',
+      authAccountId: '3-4',
+      reason: 'isAlwaysOn=false server=x',
+    })
+    expect(a).toHaveProperty('homeServer', undefined)
+    expect(b).toMatchObject({ type: 'zimbra.mailbox.record' })
+  })
+  it('should leave mbxmgr lines of another state or shape a generic record', () => {
+    const events = parseLines(
+      [
+        rec('main', '', 'mbxmgr', 'Mailbox 12 account 1-2 UNLOADED'),
+        rec('main', '', 'mbxmgr', 'Mailbox x account 1-2 LOADED'),
+        rec('main', '', 'mbxmgr', 'Mailbox for account 1-2 CREATED'),
+        rec('main', '', 'mbxmgr', 'Mailbox 12 account  LOADED'),
+      ].join('\n'),
+      opts,
+    )
+    expect(events.map((e) => e.type)).toEqual([
+      'zimbra.mailbox.record',
+      'zimbra.mailbox.record',
+      'zimbra.mailbox.record',
+      'zimbra.mailbox.record',
+    ])
+  })
+  it('should read an intercept line whose Message-ID holds " to "', () => {
+    const [e] = parseLines(
+      rec('LmtpServer-1', 'name=a@b;mid=3;', 'mailbox', 'Sending intercept of message <x to y@z> to w@v.'),
+      opts,
+    )
+    expect(e).toMatchObject({ type: 'zimbra.mailbox.intercept', messageId: 'x to y@z', destination: 'w@v' })
+  })
 })
