@@ -41,7 +41,8 @@ const clean = (doc) =>
 
 function describe(doc) {
   const example = /@example\s+`([^`]+)`/.exec(doc)?.[1]
-  const text = clean(doc.replace(/@example[\s\S]*?(?=\*\/|@\w)/, ''))
+  // The example ends at the comment's end or at the next tag opening a line (an address in it is not one).
+  const text = clean(doc.replace(/@example[\s\S]*?(?=\*\/|\n\s*\*\s*@\w)/, ''))
   return { text, example }
 }
 
