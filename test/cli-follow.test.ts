@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process'
-import { appendFile, mkdtemp, readFile, rename, truncate, writeFile } from 'node:fs/promises'
+import { appendFile, mkdtemp, rename, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { followFile } from '../src/node/follow.js'
-import { run } from './run.js'
+import { caseLogLines, jsonLines, run } from './run.js'
 
 const tmp = await mkdtemp(join(tmpdir(), 'maillog-follow-'))
 
@@ -53,19 +53,16 @@ describe('maillog --follow', () => {
       out += d.toString()
     })
     try {
-      const lines = (await readFile('corpus/trace/multi-host.log', 'utf8'))
-        .split('\n')
-        .filter((l) => l !== '' && !l.startsWith('#'))
+      const lines = await caseLogLines('corpus/trace/multi-host.log')
       await appendFile(log, lines.map((l) => l + '\n').join(''))
       // Held for late links until a line a minute later comes.
       await appendFile(log, 'Mar  1 23:59:00 mx1 postfix/qmgr[1]: AAAAAAAAA1: removed\n')
       await until(() => out.includes('store1/postfix/5F60718293'))
-      expect(
-        out
-          .trimEnd()
-          .split('\n')
-          .map((l) => JSON.parse(l).id),
-      ).toEqual(['mx1/postfix/4E5F607182', 'relay1/postfix-in/4QzXk12mNbz9Tv', 'store1/postfix/5F60718293'])
+      expect(jsonLines<{ id: string }>(out).map((t) => t.id)).toEqual([
+        'mx1/postfix/4E5F607182',
+        'relay1/postfix-in/4QzXk12mNbz9Tv',
+        'store1/postfix/5F60718293',
+      ])
       await rename(log, `${log}.1`)
       await writeFile(
         log,

@@ -1,16 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { run } from './run.js'
+import { caseLogLines, jsonLines, run } from './run.js'
 
 const tmp = await mkdtemp(join(tmpdir(), 'maillog-time-'))
-const lines = (s: string) =>
-  s
-    .trimEnd()
-    .split('\n')
-    .filter((l) => l !== '')
-const ids = (s: string) => lines(s).map((l) => JSON.parse(l) as { id: string; start: string; end: string })
+const ids = (s: string) => jsonLines<{ id: string; start: string; end: string }>(s)
 
 describe('years, zones and several files', () => {
   it('should give the right year on both sides of New Year (trace --reference-date)', async () => {
@@ -44,7 +39,7 @@ describe('years, zones and several files', () => {
       ].join('\n') + '\n',
     )
     const r = await run(['parse', '--zone', 'UTC', '--stats', log])
-    expect(lines(r.stdout).map((l) => JSON.parse(l).time)).toEqual([
+    expect(jsonLines<{ time: string }>(r.stdout).map((e) => e.time)).toEqual([
       '2016-06-15T10:11:13+00:00',
       '2016-06-15T10:11:14+00:00',
     ])
@@ -61,7 +56,7 @@ describe('years, zones and several files', () => {
     )
     await writeFile(postfix, 'Jun 16 09:00:00 mx1 postfix/qmgr[7]: 3F4A92C1B: removed\n')
     const r = await run(['parse', '--zone', 'UTC', '--stats', postfix, sendmail])
-    expect(lines(r.stdout).map((l) => JSON.parse(l).time)).toEqual([
+    expect(jsonLines<{ time: string }>(r.stdout).map((e) => e.time)).toEqual([
       '2016-06-16T09:00:00+00:00',
       '2016-06-15T10:11:13+00:00',
     ])
@@ -115,7 +110,7 @@ describe('years, zones and several files', () => {
   })
 
   it('should read per-host files side by side so their hops link', async () => {
-    const all = lines(await readFile('corpus/trace/multi-host.log', 'utf8')).filter((l) => !l.startsWith('#'))
+    const all = await caseLogLines('corpus/trace/multi-host.log')
     const files: string[] = []
     for (const host of ['store1', 'relay1', 'mx1']) {
       const f = join(tmp, `${host}.log`)

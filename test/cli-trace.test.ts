@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { run } from './run.js'
+import { caseLogLines, jsonLines, run } from './run.js'
 
 const T = ['trace', '--year', '2025', '--zone', 'UTC']
 const multi = 'corpus/trace/multi-host.log'
@@ -17,11 +17,7 @@ describe('maillog trace', () => {
   })
   it('should filter by recipient, sender, message-id, host and queue id', async () => {
     const ids = async (...args: string[]) =>
-      (await run([...T, '--json', ...args, multi])).stdout
-        .trimEnd()
-        .split('\n')
-        .filter((l) => l !== '')
-        .map((l) => JSON.parse(l).id)
+      jsonLines<{ id: string }>((await run([...T, '--json', ...args, multi])).stdout).map((t) => t.id)
     expect(await ids('--to', '^bob@store1')).toEqual(['store1/postfix/5F60718293'])
     expect(await ids('--from', 'zed@', '--host', 'relay1')).toEqual(['relay1/postfix-in/4QzXk12mNbz9Tv'])
     expect(await ids('--msgid', '<m8@example.com>')).toHaveLength(3)
@@ -34,13 +30,9 @@ describe('maillog trace', () => {
   it('should filter by delivery status and by sending client', async () => {
     const logs = ['corpus/trace/bounce-3.11.log', 'corpus/trace/deferred-then-sent.log', multi]
     const tx = async (...args: string[]) =>
-      (await run([...T, '--json', ...args, ...logs])).stdout
-        .trimEnd()
-        .split('\n')
-        .filter((l) => l !== '')
-        .map(
-          (l) => JSON.parse(l) as { id: string; client?: { ip: string }; recipients: { status: string }[] },
-        )
+      jsonLines<{ id: string; recipients: { status: string }[] }>(
+        (await run([...T, '--json', ...args, ...logs])).stdout,
+      )
     const bounced = await tx('--status', 'bounced')
     expect(bounced.length).toBeGreaterThan(0)
     for (const t of bounced) expect(t.recipients.some((r) => r.status === 'bounced')).toBe(true)
@@ -93,7 +85,7 @@ describe('maillog trace', () => {
     expect(r.stdout).toMatch(/Relay access denied/)
   })
   it('should resume with --state and print each transaction exactly once', async () => {
-    const lines = (await readFile(multi, 'utf8')).split('\n').filter((l) => l !== '' && !l.startsWith('#'))
+    const lines = await caseLogLines(multi)
     const log = join(tmp, 'mail.log')
     const state = join(tmp, 'state.json')
     const whole = (await run([...T, '--json', multi])).stdout
@@ -113,12 +105,7 @@ describe('maillog trace', () => {
     // What is still held at the end is printed by a run after the hold time: flush it with a later line.
     await appendFile(log, 'Mar  1 23:59:00 mx1 postfix/qmgr[1]: FFFFFFFFF1: removed\n')
     got += (await run([...T, '--json', '--state', state, log])).stdout
-    const ids = (s: string) =>
-      s
-        .trimEnd()
-        .split('\n')
-        .filter((l) => l !== '')
-        .map((l) => JSON.parse(l).id)
+    const ids = (s: string) => jsonLines<{ id: string }>(s).map((t) => t.id)
     expect(ids(got).filter((id) => !id.endsWith('FFFFFFFFF1'))).toEqual(ids(whole))
     expect(
       got
@@ -128,9 +115,7 @@ describe('maillog trace', () => {
     ).toBe(whole.trimEnd() + '\n')
   })
   it('should join a split Sendmail line cut by a --state run', async () => {
-    const lines = (await readFile('corpus/trace/sendmail-split-from.log', 'utf8'))
-      .split('\n')
-      .filter((l) => l !== '' && !l.startsWith('#'))
+    const lines = await caseLogLines('corpus/trace/sendmail-split-from.log')
     const log = join(tmp, 'sendmail.log')
     const state = join(tmp, 'sendmail-state.json')
     let got = ''
@@ -143,7 +128,7 @@ describe('maillog trace', () => {
       'Mar  1 23:59:00 mx1 sm-mta[7009]: 521NxF0o007009: from=<x@example.org>, size=1, class=0, nrcpts=1, msgid=<z@example.org>, proto=ESMTP, daemon=MTA, relay=x.example.org [192.0.2.9]\n',
     )
     got += (await run([...T, '--json', '--state', state, log])).stdout
-    const t = JSON.parse(got.split('\n')[0]!)
+    const t = jsonLines<{ id: string; from: string; messageId: string }>(got)[0]!
     expect(t.id).toBe('mx1/sendmail/521CU00o007001')
     expect(t.from).toBe('list-bounces@lists.example.org')
     expect(t.messageId).toBe('0123456789abcdef0123456789abcdef0123456789abcdef@lists.example.org')
@@ -175,10 +160,7 @@ describe('maillog trace', () => {
       ].join('\n'),
     )
     const links = (out: string) =>
-      out
-        .trimEnd()
-        .split('\n')
-        .map((l) => JSON.parse(l))
+      jsonLines<{ id: string; next?: string[]; previous?: string[] }>(out)
         .filter((t) => t.next || t.previous)
         .map((t) => [t.id, t.next ?? [], t.previous ?? []])
         .sort()

@@ -1,11 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { journalStamp, looksLikeJournal, readJournalHeader } from '../../src/envelope/journal.js'
 import { readSyslogHeader } from '../../src/envelope/syslog.js'
 import { parseLines } from '../../src/parse.js'
-import { run } from '../run.js'
+import { caseLogLines, run } from '../run.js'
 
 /** The journal JSON entry `journalctl -o json` writes for a syslog line of 2025. */
 function toJournal(line: string): string {
@@ -62,8 +62,7 @@ describe('journal JSON entries', () => {
     expect(events.map((e) => e.type)).toEqual(['unknown'])
   })
   it('should trace a journal export as the same log written by syslog', async () => {
-    const text = await readFile('corpus/trace/multi-host.log', 'utf8')
-    const lines = text.split('\n').filter((l) => l !== '' && !l.startsWith('#'))
+    const lines = await caseLogLines('corpus/trace/multi-host.log')
     const journal = join(tmpdir(), `maillog-journal-${process.pid}.json`)
     await writeFile(journal, lines.map(toJournal).join('\n') + '\n')
     const T = ['trace', '--json', '--year', '2025', '--zone', 'UTC']
