@@ -64,6 +64,24 @@ export const amavisShapes = {
 
 const shape = classifier(amavisShapes)
 
+/** The builder of each shape; `undefined` when the line only starts like it. */
+const PARSERS: Readonly<
+  Record<keyof typeof amavisShapes, (text: string, b: Base) => AmavisEvent | undefined>
+> = {
+  result: parseResult,
+  part: parsePart,
+  smtp: parseSmtp,
+  checking: parseChecking,
+  forward: parseForward,
+  timing: parseTiming,
+  spamTag: parseSpamTag,
+  openRelay: (text, b) => build(b, 'amavis.open-relay', { recipients: text.slice(49).split(', ') }),
+  bounce: parseBounce,
+  avFailure: parseAvFailure,
+  rundown: parseRundown,
+  startup: parseStartup,
+}
+
 /**
  * Informational lines without an alert mark that carry no fields worth a type of their own
  * (A211 amavisd:19683-19685,13740,13201,20415,29282,29301, and Net::Server's own lines).
@@ -152,47 +170,8 @@ const SPLIT_MIN = 900
  * parseAmavisText('Checking: rOEEAACEPVgB [192.0.2.229] <a@b> -> <c@d>', base).type //=> 'amavis.checking'
  */
 export function parseAmavisText(text: string, b: Base, raw: string, message: string): AmavisEvent {
-  let event: AmavisEvent | undefined
-  switch (shape(text)) {
-    case 'result':
-      event = parseResult(text, b)
-      break
-    case 'part':
-      event = parsePart(text, b)
-      break
-    case 'smtp':
-      event = parseSmtp(text, b)
-      break
-    case 'checking':
-      event = parseChecking(text, b)
-      break
-    case 'forward':
-      event = parseForward(text, b)
-      break
-    case 'timing':
-      event = parseTiming(text, b)
-      break
-    case 'spamTag':
-      event = parseSpamTag(text, b)
-      break
-    case 'openRelay':
-      event = build(b, 'amavis.open-relay', { recipients: text.slice(49).split(', ') })
-      break
-    case 'bounce':
-      event = parseBounce(text, b)
-      break
-    case 'avFailure':
-      event = parseAvFailure(text, b)
-      break
-    case 'rundown':
-      event = parseRundown(text, b)
-      break
-    case 'startup':
-      event = parseStartup(text, b)
-      break
-    case undefined:
-      break
-  }
+  const name = shape(text)
+  const event = name === undefined ? undefined : PARSERS[name](text, b)
   if (event) return event
   const continued = text.startsWith('...')
   const continues = text.endsWith('...') && message.length >= SPLIT_MIN
